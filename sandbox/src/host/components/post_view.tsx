@@ -1,0 +1,83 @@
+import React from 'react';
+import {useSelector} from 'react-redux';
+
+import type {Post} from '@mattermost/types/posts';
+
+import {renderMarkdown} from '../markdown';
+import type {PostTypeComponent} from '../store/plugins_types';
+import {defaultTheme} from '../theme';
+
+import {PluginErrorBoundary} from './plugin_error_boundary';
+
+const ephemeralPostType = 'system_ephemeral';
+
+function formatTime(timestamp: number): string {
+    return new Date(timestamp).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
+}
+
+/**
+ * One post: the author (or "System" for `system_*` posts, as `PostUserProfile` shows it),
+ * "(Only visible to you)" for ephemeral posts, and the message rendered by the plugin
+ * component registered for its `props.type || type`, or as markdown.
+ */
+export function PostView({post}: {post: Post}) {
+    const author = useSelector((state: any) => state.entities.users.profiles[post.user_id]);
+    const postType = ((post.props as any)?.type as string) || post.type;
+    const pluginPostType = useSelector(
+        (state: any) => state.plugins.postTypes[postType] as PostTypeComponent | undefined,
+    );
+
+    const isSystem = post.type.startsWith('system_');
+    const displayName = isSystem ? 'System' : author?.username ?? post.user_id;
+
+    let body: React.ReactNode;
+    if (pluginPostType) {
+        const Component = pluginPostType.component;
+        body = (
+            <PluginErrorBoundary pluginId={pluginPostType.pluginId}>
+                <Component
+                    post={post}
+                    compactDisplay={false}
+                    isRHS={false}
+                    theme={defaultTheme}
+                />
+            </PluginErrorBoundary>
+        );
+    } else {
+        body = (
+            <div
+                className='post-message markdown'
+                data-testid='post-message'
+                dangerouslySetInnerHTML={{__html: renderMarkdown(post.message)}}
+            />
+        );
+    }
+
+    return (
+        <div
+            className={`post${post.type === ephemeralPostType ? ' post--ephemeral' : ''}`}
+            data-testid='post'
+            data-post-id={post.id}
+            data-post-type={post.type}
+        >
+            <div className='post-header'>
+                <span
+                    className='post-author'
+                    data-testid='post-author'
+                >
+                    {displayName}
+                </span>
+                <time className='post-time'>{formatTime(post.create_at)}</time>
+                {post.type === ephemeralPostType && (
+                    <span
+                        className='post-visibility'
+                        data-testid='post-visibility'
+                    >
+                        {'(Only visible to you)'}
+                    </span>
+                )}
+            </div>
+            {body}
+        </div>
+    );
+}
