@@ -1,0 +1,109 @@
+import type {UserProfile} from '@mattermost/types/users';
+
+import type {RestError} from '../rest';
+
+/**
+ * What happens to a user target. `reactivate` and `still_active` belong to undo plans, the rest
+ * are the classes of docs/command-grammar.md.
+ */
+export type UserPlanClass =
+    | 'deactivate'
+    | 'disable_bot'
+    | 'already_inactive'
+    | 'not_found'
+    | 'admin_skipped'
+    | 'admin_forbidden'
+    | 'bot_skipped'
+    | 'self_refused'
+    | 'self_disallowed'
+    | 'ldap_skipped'
+    | 'last_admin_refused'
+    | 'reactivate'
+    | 'still_active';
+
+export type PluginPlanClass = 'disable_plugin' | 'plugin_not_found' | 'plugin_ambiguous' | 'plugin_already_disabled';
+
+export type Warning = 'sso_reactivation' | 'self_plugin';
+
+export interface UserPlanItem {
+    kind: 'user';
+
+    /** The target as typed. */
+    target: string;
+    class: UserPlanClass;
+    user?: UserProfile;
+    warnings: Warning[];
+}
+
+export interface PlanPlugin {
+    id: string;
+    name: string;
+    version?: string;
+}
+
+export interface PluginPlanItem {
+    kind: 'plugin';
+    target: string;
+    class: PluginPlanClass;
+    plugin?: PlanPlugin;
+    warnings: Warning[];
+}
+
+export type PlanItem = UserPlanItem | PluginPlanItem;
+
+export interface Plan {
+    kind: 'users' | 'plugins' | 'undo';
+    items: PlanItem[];
+    dryRun: boolean;
+
+    /** The command line as typed. */
+    command: string;
+}
+
+/** The caller's identity and system permissions, built by the slash command hook. */
+export interface Caller {
+    user: UserProfile;
+    permissions: Set<string>;
+
+    /** `TeamSettings.EnableUserDeactivation`: whether users may deactivate their own account. */
+    enableUserDeactivation: boolean;
+}
+
+export interface OutcomeItem {
+    item: PlanItem;
+    state: 'done' | 'skipped' | 'failed';
+
+    /** Plain words: why an item was skipped or failed, or what was done. */
+    reason: string;
+    errorId?: string;
+    status?: number;
+
+    /** The failed call, so a formatter can describe it again in its own locale. */
+    error?: RestError;
+}
+
+export interface Outcome {
+    plan: Plan;
+    items: OutcomeItem[];
+
+    /** Milliseconds since the epoch. */
+    startedAt: number;
+    finishedAt: number;
+}
+
+/** A plugin installed on the server, as planning sees it. */
+export interface InstalledPlugin {
+    id: string;
+    name: string;
+    version?: string;
+
+    /** Enabled in the configuration, whether or not it is running. */
+    enabled: boolean;
+}
+
+const ACTIONABLE_CLASSES: ReadonlySet<string> = new Set(['deactivate', 'disable_bot', 'disable_plugin', 'reactivate']);
+
+/** Returns whether confirming the plan writes something for this item. */
+export function isActionableItem(item: PlanItem): boolean {
+    return ACTIONABLE_CLASSES.has(item.class);
+}

@@ -1,0 +1,261 @@
+import type {Client4} from '@mattermost/client';
+import type {Bot} from '@mattermost/types/bots';
+import type {ClientConfig} from '@mattermost/types/config';
+import type {PluginsResponse, PluginStatus} from '@mattermost/types/plugins';
+import type {Role} from '@mattermost/types/roles';
+import type {UserProfile} from '@mattermost/types/users';
+
+import {parseResponseBody, readAppError} from './response_body';
+import type {ResponseBody} from './response_body';
+import {RestError} from './rest_error';
+import type {RateLimitInfo} from './rest_error';
+
+/** Mattermost silently clamps `per_page` and these batch lookups are sized to the same limit. */
+export const MAX_PAGE_SIZE = 200;
+
+export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface RestClientOptions {
+    /** Defaults to the global `fetch`. */
+    fetch?: FetchFunction;
+
+    /** Times a request is repeated after HTTP 429. Defaults to 2. */
+    maxRateLimitRetries?: number;
+
+    /** Longest `Retry-After` wait, in seconds, that is honoured before giving up. Defaults to 10. */
+    maxRetryAfterSeconds?: number;
+
+    /** Waits between rate-limit retries; tests replace it. */
+    sleep?: (milliseconds: number) => Promise<void>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT';
+
+type Expected = 'object' | 'array';
+
+/**
+ * The REST calls of `/deactivate`, made under the caller's session. Headers and routes come from
+ * a `Client4` instance (cookie session, `X-Requested-With`, `X-CSRF-Token` from `MMCSRF`, or a
+ * bearer token when one is set), but requests go through `fetch` directly so that the real HTTP
+ * status, `Retry-After` and `X-RateLimit-*` are visible. No method deletes a user or sends
+ * `permanent=true`: the only write to a user is `PUT /users/{id}/active`.
+ */
+export class RestClient {
+    private readonly fetchFunction: FetchFunction;
+    private readonly maxRateLimitRetries: number;
+    private readonly maxRetryAfterSeconds: number;
+    private readonly sleep: (milliseconds: number) => Promise<void>;
+
+    constructor(readonly client: Client4, options: RestClientOptions = {}) {
+        this.fetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
+        this.maxRateLimitRetries = options.maxRateLimitRetries ?? 2;
+        this.maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 10;
+        this.sleep = options.sleep ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)));
+    }
+
+    getMe(): Promise<UserProfile> {
+        return this.request('GET', `${this.client.getUsersRoute()}/me`, 'object');
+    }
+
+    getRolesByNames(names: string[]): Promise<Role[]> {
+        return this.request('POST', `${this.client.getRolesRoute()}/names`, 'array', names);
+    }
+
+    getClientConfig(): Promise<ClientConfig> {
+        return this.request('GET', `${this.client.getBaseRoute()}/config/client?format=old`, 'object');
+    }
+
+    /** Looks up usernames in batches of MAX_PAGE_SIZE. The server matches names case-sensitively. */
+    getUsersByUsernames(usernames: string[]): Promise<UserProfile[]> {
+        const url = `${this.client.getUsersRoute()}/usernames`;
+        return this.postInBatches(url, usernames);
+    }
+
+    /** Looks up user ids in batches of MAX_PAGE_SIZE. Unknown and malformed ids are left out. */
+    getUsersByIds(ids: string[]): Promise<UserProfile[]> {
+        const url = `${this.client.getUsersRoute()}/ids`;
+        return this.postInBatches(url, ids);
+    }
+
+    getUserByEmail(email: string): Promise<UserProfile> {
+        const url = `${this.client.getUsersRoute()}/email/${encodeURIComponent(email)}`;
+        return this.request('GET', url, 'object');
+    }
+
+    /** Lists every active user with the `system_admin` role, page by page. */
+    async getActiveSystemAdmins(): Promise<UserProfile[]> {
+        const admins: UserProfile[] = [];
+
+        for (let page = 0; ; page++) {
+            const query = `role=system_admin&active=true&per_page=${MAX_PAGE_SIZE}&page=${page}`;
+            const batch: UserProfile[] = await this.request('GET', `${this.client.getUsersRoute()}?${query}`, 'array');
+            admins.push(...batch);
+
+            if (batch.length < MAX_PAGE_SIZE) {
+                return admins;
+            }
+        }
+    }
+
+    /** Sends `PUT /users/{id}/active` with exactly `{"active": active}`. */
+    async updateUserActive(userId: string, active: boolean): Promise<void> {
+        const url = `${this.client.getUserRoute(encodeURIComponent(userId))}/active`;
+        await this.request('PUT', url, 'object', {active});
+    }
+
+    disableBot(botUserId: string): Promise<Bot> {
+        const url = `${this.client.getBotRoute(encodeURIComponent(botUserId))}/disable`;
+        return this.request('POST', url, 'object');
+    }
+
+    getPlugins(): Promise<PluginsResponse> {
+        return this.request('GET', this.client.getPluginsRoute(), 'object');
+    }
+
+    getPluginStatuses(): Promise<PluginStatus[]> {
+        return this.request('GET', `${this.client.getPluginsRoute()}/statuses`, 'array');
+    }
+
+    async disablePlugin(pluginId: string): Promise<void> {
+        const url = `${this.client.getPluginRoute(encodeURIComponent(pluginId))}/disable`;
+        await this.request('POST', url, 'object');
+    }
+
+    private async postInBatches(url: string, values: string[]): Promise<UserProfile[]> {
+        const found: UserProfile[] = [];
+
+        for (let start = 0; start < values.length; start += MAX_PAGE_SIZE) {
+            const batch = values.slice(start, start + MAX_PAGE_SIZE);
+            const users: UserProfile[] = await this.request('POST', url, 'array', batch);
+            found.push(...users);
+        }
+
+        return found;
+    }
+
+    private async request<T>(method: Method, url: string, expected: Expected, body?: unknown): Promise<T> {
+        for (let attempt = 0; ; attempt++) {
+            try {
+                return await this.send<T>(method, url, expected, body);
+            } catch (error) {
+                const wait = this.rateLimitWait(error, attempt);
+                if (wait === undefined) {
+                    throw error;
+                }
+                await this.sleep(wait * 1000);
+            }
+        }
+    }
+
+    // Returns the seconds to wait before repeating a rate-limited request, or undefined to give up.
+    private rateLimitWait(error: unknown, attempt: number): number | undefined {
+        if (!(error instanceof RestError) || error.status !== 429 || attempt >= this.maxRateLimitRetries) {
+            return undefined;
+        }
+
+        const wait = error.retryAfterSeconds ?? 1;
+        return wait <= this.maxRetryAfterSeconds ? wait : undefined;
+    }
+
+    private async send<T>(method: Method, url: string, expected: Expected, body?: unknown): Promise<T> {
+        const init = this.client.getOptions({
+            method,
+            body: body === undefined ? undefined : JSON.stringify(body),
+        }) as RequestInit;
+
+        let response: Response;
+        let text: string;
+        try {
+            response = await this.fetchFunction(url, init);
+            text = await response.text();
+        } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            throw new RestError({status: 0, serverErrorId: '', message, detailedError: '', method, url});
+        }
+
+        const parsed = parseResponseBody(text);
+        if (!response.ok) {
+            throw this.responseError(response, parsed, method, url);
+        }
+
+        const isArray = parsed.kind === 'json' && Array.isArray(parsed.value);
+        if (parsed.kind !== 'json' || isArray !== (expected === 'array')) {
+            throw this.invalidBodyError(response, parsed, method, url);
+        }
+
+        return parsed.value as T;
+    }
+
+    private responseError(response: Response, body: ResponseBody, method: string, url: string): RestError {
+        const appError = readAppError(body);
+        const plainText = body.kind === 'text' ? body.text.trim() : '';
+
+        return new RestError({
+            status: response.status,
+            serverErrorId: appError?.id ?? '',
+            message: appError?.message || plainText || response.statusText,
+            detailedError: appError?.detailedError ?? '',
+            method,
+            url,
+            retryAfterSeconds: readRetryAfter(response.headers.get('Retry-After')),
+            rateLimit: readRateLimit(response.headers),
+        });
+    }
+
+    // A 2xx whose body is not the expected JSON. The appended AppError of the PUT /active quirk,
+    // when present, names what really failed.
+    private invalidBodyError(response: Response, body: ResponseBody, method: string, url: string): RestError {
+        const appError = readAppError(body);
+        const received = body.kind === 'text' ? body.text : JSON.stringify(body.value);
+
+        return new RestError({
+            status: response.status,
+            serverErrorId: appError?.id ?? '',
+            message: appError?.message || 'Received an invalid response from the server.',
+            detailedError: appError?.detailedError || received.slice(0, 500),
+            method,
+            url,
+        });
+    }
+}
+
+/** Reads `Retry-After` as delay seconds or as an HTTP date, rounded up to whole seconds. */
+export function readRetryAfter(value: string | null, now = Date.now()): number | undefined {
+    if (value === null || value.trim() === '') {
+        return undefined;
+    }
+
+    const seconds = Number(value);
+    if (Number.isFinite(seconds)) {
+        return Math.max(0, Math.ceil(seconds));
+    }
+
+    const date = Date.parse(value);
+    if (Number.isNaN(date)) {
+        return undefined;
+    }
+
+    return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function readRateLimit(headers: Headers): RateLimitInfo | undefined {
+    const limit = readNumberHeader(headers, 'X-RateLimit-Limit');
+    const remaining = readNumberHeader(headers, 'X-RateLimit-Remaining');
+    const resetSeconds = readNumberHeader(headers, 'X-RateLimit-Reset');
+
+    if (limit === undefined && remaining === undefined && resetSeconds === undefined) {
+        return undefined;
+    }
+
+    return {limit, remaining, resetSeconds};
+}
+
+function readNumberHeader(headers: Headers, name: string): number | undefined {
+    const value = headers.get(name);
+    if (value === null) {
+        return undefined;
+    }
+
+    const number = Number(value);
+    return Number.isFinite(number) ? number : undefined;
+}
