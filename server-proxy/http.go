@@ -1,0 +1,219 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/mattermost/mattermost/server/public/plugin"
+)
+
+// maxRequestBytes caps a request body.
+const maxRequestBytes = 1 << 20
+
+const (
+	defaultBatchesPerPage = 20
+	maxBatchesPerPage     = 100
+)
+
+// userHandler is a route handler that runs for an authenticated user.
+type userHandler func(w http.ResponseWriter, r *http.Request, userID string)
+
+func (p *Plugin) newRouter() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/v1/autocomplete/users", p.authenticated(p.handleAutocompleteUsers))
+	mux.HandleFunc("GET /api/v1/autocomplete/plugins", p.authenticated(p.handleAutocompletePlugins))
+	mux.HandleFunc("POST /api/v1/actions/confirm", p.authenticated(p.handleConfirm))
+	mux.HandleFunc("POST /api/v1/actions/cancel", p.authenticated(p.handleCancel))
+	mux.HandleFunc("POST /api/v1/batches", p.authenticated(p.handleCreateBatch))
+	mux.HandleFunc("GET /api/v1/batches", p.authenticated(p.handleListBatches))
+	mux.HandleFunc("GET /api/v1/batches/{id}", p.authenticated(p.handleGetBatch))
+	mux.HandleFunc("POST /api/v1/batches/{id}/undo", p.authenticated(p.handleUndoBatch))
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+		writeError(w, http.StatusNotFound, "not_found", "No such route.")
+	})
+
+	return mux
+}
+
+// ServeHTTP serves /plugins/app.deactivate/….
+func (p *Plugin) ServeHTTP(_ *plugin.Context, w http.ResponseWriter, r *http.Request) {
+	p.router.ServeHTTP(w, r)
+}
+
+// authenticated trusts only the Mattermost-User-Id header. The server
+// removes that header from every incoming request and sets it only for a
+// valid session (with a valid CSRF token for cookie sessions), so a missing
+// or malformed value means the caller is not logged in.
+func (p *Plugin) authenticated(next userHandler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		userID := r.Header.Get("Mattermost-User-Id")
+		if !model.IsValidId(userID) {
+			writeError(w, http.StatusUnauthorized, "unauthorized", "A logged-in Mattermost session is required.")
+			return
+		}
+
+		r.Body = http.MaxBytesReader(w, r.Body, maxRequestBytes)
+		next(w, r, userID)
+	}
+}
+
+type errorBody struct {
+	ID      string `json:"id"`
+	Message string `json:"message"`
+}
+
+func writeError(w http.ResponseWriter, status int, id, message string) {
+	writeJSON(w, status, errorBody{ID: id, Message: message})
+}
+
+func writeJSON(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+func (p *Plugin) handleCreateBatch(w http.ResponseWriter, r *http.Request, userID string) {
+	if !p.API.HasPermissionTo(userID, model.PermissionSysconsoleWriteUserManagementUsers) &&
+		!p.API.HasPermissionTo(userID, model.PermissionSysconsoleWritePlugins) {
+		writeError(w, http.StatusForbidden, "forbidden",
+			"Recording a batch needs permission to manage users or plugins.")
+		return
+	}
+
+	var body batchRequest
+	decoder := json.NewDecoder(r.Body)
+	decoder.DisallowUnknownFields()
+	if err := decoder.Decode(&body); err != nil {
+		writeError(w, http.StatusBadRequest, "invalid_body", "The body is not a valid batch: "+err.Error())
+		return
+	}
+	if err := body.validate(); err != nil {
+		writeError(w, http.StatusBadRequest, "invalid_body", err.Error())
+		return
+	}
+
+	batch := body.toBatch(userID)
+	if err := p.saveNewBatch(batch); err != nil {
+		p.API.LogError("Failed to record a batch", "user_id", userID, "error", err.Error())
+		writeError(w, http.StatusInternalServerError, "store_failed", "The batch could not be stored.")
+		return
+	}
+
+	p.API.LogInfo("Recorded a batch", "user_id", userID, "batch_id", batch.ID, "source", batch.Source)
+	writeJSON(w, http.StatusCreated, batch)
+}
+
+func (p *Plugin) handleListBatches(w http.ResponseWriter, r *http.Request, userID string) {
+	query := r.URL.Query()
+	page, okPage := queryInt(query.Get("page"), 0, 0, 10000)
+	perPage, okPerPage := queryInt(query.Get("per_page"), defaultBatchesPerPage, 1, maxBatchesPerPage)
+	if !okPage || !okPerPage {
+		writeError(w, http.StatusBadRequest, "invalid_query",
+			"page must be 0 to 10000 and per_page 1 to 100.")
+		return
+	}
+
+	owner := userID
+	if requested := query.Get("user_id"); requested != "" && requested != userID {
+		if !model.IsValidId(requested) {
+			writeError(w, http.StatusBadRequest, "invalid_query", "user_id is not a valid user id.")
+			return
+		}
+		if !p.API.HasPermissionTo(userID, model.PermissionManageSystem) {
+			writeError(w, http.StatusForbidden, "forbidden",
+				"Listing another user's batches needs the manage_system permission.")
+			return
+		}
+		owner = requested
+	}
+
+	batches, err := p.listBatches(owner, page, perPage)
+	if err != nil {
+		p.API.LogError("Failed to list batches", "user_id", userID, "error", err.Error())
+		writeError(w, http.StatusInternalServerError, "store_failed", "The batches could not be listed.")
+		return
+	}
+
+	writeJSON(w, http.StatusOK, map[string]any{"batches": batches, "page": page, "per_page": perPage})
+}
+
+func queryInt(value string, fallback, low, high int) (int, bool) {
+	if value == "" {
+		return fallback, true
+	}
+
+	number, err := strconv.Atoi(value)
+	if err != nil || number < low || number > high {
+		return 0, false
+	}
+
+	return number, true
+}
+
+// loadBatchFor returns the batch if userID may see it: its owner, or a user
+// with manage_system. Any other caller gets 404, so batch ids of other users
+// cannot be probed.
+func (p *Plugin) loadBatchFor(batchID, userID string) (*Batch, int) {
+	if !isValidBatchID(batchID) {
+		return nil, http.StatusNotFound
+	}
+
+	batch, _, err := p.getBatch(batchID)
+	if errors.Is(err, errBatchNotFound) {
+		return nil, http.StatusNotFound
+	}
+	if err != nil {
+		p.API.LogError("Failed to load a batch", "batch_id", batchID, "error", err.Error())
+		return nil, http.StatusInternalServerError
+	}
+
+	if batch.UserID != userID && !p.API.HasPermissionTo(userID, model.PermissionManageSystem) {
+		return nil, http.StatusNotFound
+	}
+
+	return batch, 0
+}
+
+func (p *Plugin) handleGetBatch(w http.ResponseWriter, r *http.Request, userID string) {
+	batch, status := p.loadBatchFor(r.PathValue("id"), userID)
+	if status != 0 {
+		writeBatchLoadError(w, status)
+		return
+	}
+
+	writeJSON(w, http.StatusOK, batch)
+}
+
+func writeBatchLoadError(w http.ResponseWriter, status int) {
+	if status == http.StatusNotFound {
+		writeError(w, status, "batch_not_found", "No batch with this id is visible to you.")
+		return
+	}
+
+	writeError(w, status, "store_failed", "The batch could not be loaded.")
+}
+
+func (p *Plugin) handleUndoBatch(w http.ResponseWriter, r *http.Request, userID string) {
+	batchID := r.PathValue("id")
+	if _, status := p.loadBatchFor(batchID, userID); status != 0 {
+		writeBatchLoadError(w, status)
+		return
+	}
+
+	batch, err := p.undoBatch(batchID, userID)
+	if errors.Is(err, errUndoConflict) {
+		writeError(w, http.StatusConflict, "undo_conflict", err.Error())
+		return
+	}
+	if err != nil {
+		p.API.LogError("Failed to undo a batch", "user_id", userID, "batch_id", batchID, "error", err.Error())
+		writeError(w, http.StatusBadGateway, "undo_failed", "The batch could not be undone: "+undoFailureText(err))
+		return
+	}
+
+	writeJSON(w, http.StatusOK, batch)
+}

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"github.com/mattermost/mattermost/server/public/plugin"
+)
+
+func main() {
+	plugin.ClientMain(newPlugin())
+}

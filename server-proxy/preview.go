@@ -1,0 +1,218 @@
+package main
+
+import (
+	"context"
+	"errors"
+
+	"github.com/mattermost/mattermost/server/public/model"
+)
+
+const (
+	confirmActionURL = routePrefix + "/api/v1/actions/confirm"
+	cancelActionURL  = routePrefix + "/api/v1/actions/cancel"
+)
+
+// executePreview plans the command under the caller's session and answers
+// with an ephemeral preview. With actions to take and no --dry-run, the
+// preview carries Confirm and Cancel buttons and a pending request.
+func (p *Plugin) executePreview(args *model.CommandArgs, parsed ParsedCommand) *model.CommandResponse {
+	var items []PlanItem
+	err := p.withUserSession(args.UserId, func(ctx context.Context, s *userSession) error {
+		var err error
+		items, err = p.buildPlan(ctx, s, parsed)
+		return err
+	})
+	if err != nil {
+		p.API.LogError("Failed to build a /deactivate preview", "user_id", args.UserId, "error", err.Error())
+		return ephemeral(planFailureText(err))
+	}
+
+	var planned []string
+	for _, item := range items {
+		if item.isAction() {
+			planned = append(planned, plannedKey(item))
+		}
+	}
+
+	post := &model.Post{
+		Id:        model.NewId(),
+		UserId:    args.UserId,
+		ChannelId: args.ChannelId,
+		RootId:    args.RootId,
+		Message:   formatPreview(parsed, items),
+	}
+
+	if len(planned) == 0 || parsed.Flags.DryRun {
+		p.API.SendEphemeralPost(args.UserId, post)
+		return &model.CommandResponse{}
+	}
+
+	request := &PendingRequest{
+		ID:        model.NewId(),
+		UserID:    args.UserId,
+		ChannelID: args.ChannelId,
+		RootID:    args.RootId,
+		PostID:    post.Id,
+		CreatedAt: p.now().UnixMilli(),
+		Command:   args.Command,
+		Parsed:    parsed,
+		Planned:   planned,
+	}
+	if err := p.savePending(request); err != nil {
+		p.API.LogError("Failed to store a pending /deactivate request", "user_id", args.UserId, "error", err.Error())
+		return ephemeral("The preview could not be stored, so nothing can be confirmed. Try again in a moment.")
+	}
+
+	post.AddProp("attachments", []*model.SlackAttachment{confirmAttachment(request.ID)})
+	p.API.SendEphemeralPost(args.UserId, post)
+
+	return &model.CommandResponse{}
+}
+
+// confirmAttachment holds the buttons. Their context carries only the
+// pending id: everything else is read back from the KV store.
+func confirmAttachment(pendingID string) *model.SlackAttachment {
+	context := map[string]any{"pending_id": pendingID}
+
+	return &model.SlackAttachment{
+		Actions: []*model.PostAction{
+			{
+				Id:          "confirm",
+				Type:        model.PostActionTypeButton,
+				Name:        "Confirm",
+				Style:       "danger",
+				Integration: &model.PostActionIntegration{URL: confirmActionURL, Context: context},
+			},
+			{
+				Id:          "cancel",
+				Type:        model.PostActionTypeButton,
+				Name:        "Cancel",
+				Style:       "default",
+				Integration: &model.PostActionIntegration{URL: cancelActionURL, Context: context},
+			},
+		},
+	}
+}
+
+func planFailureText(err error) string {
+	var restErr *RESTError
+	if errors.As(err, &restErr) {
+		detail := plainReason(restErr)
+		if restErr.ID != "" {
+			detail += " (`" + sanitizeErrorID(restErr.ID) + "`)"
+		}
+		return "The targets could not be looked up: " + detail + "."
+	}
+
+	return "The targets could not be looked up. The server log has the details."
+}
+
+// confirmPending runs a confirmed request and replaces the preview with the
+// outcome. It is called once per pending request, after takePending.
+func (p *Plugin) confirmPending(request *PendingRequest, postID string) {
+	post := &model.Post{
+		Id:        postID,
+		UserId:    request.UserID,
+		ChannelId: request.ChannelID,
+		RootId:    request.RootID,
+		Message:   "#### Working…\nApplying the confirmed changes.",
+	}
+	p.API.UpdateEphemeralPost(request.UserID, post)
+
+	planned := map[string]bool{}
+	for _, key := range request.Planned {
+		planned[key] = true
+	}
+
+	var batch *Batch
+	err := p.withUserSession(request.UserID, func(ctx context.Context, s *userSession) error {
+		items, err := p.buildPlan(ctx, s, request.Parsed)
+		if err != nil {
+			return err
+		}
+
+		batch = &Batch{
+			UserID:   request.UserID,
+			Source:   "server",
+			Command:  request.Command,
+			Targets:  items,
+			Outcomes: p.executePlan(ctx, s, items, planned),
+		}
+		return nil
+	})
+	if err != nil {
+		p.API.LogError("Failed to run a confirmed /deactivate request",
+			"user_id", request.UserID, "pending_id", request.ID, "error", err.Error())
+		post.Message = "#### Nothing was changed\n" + planFailureText(err)
+		p.API.UpdateEphemeralPost(request.UserID, post)
+		return
+	}
+
+	if err := p.saveNewBatch(batch); err != nil {
+		p.API.LogError("Failed to record a batch", "user_id", request.UserID, "error", err.Error())
+		batch.ID = ""
+	}
+
+	post.Message = formatOutcome("Done", batch)
+	if batch.ID == "" {
+		post.Message += "\n\nThe batch could not be recorded, so `/deactivate undo` cannot find it."
+	}
+	p.API.UpdateEphemeralPost(request.UserID, post)
+}
+
+// executeUndoCommand undoes the named batch, or the caller's latest one.
+func (p *Plugin) executeUndoCommand(args *model.CommandArgs, parsed ParsedCommand) *model.CommandResponse {
+	batchID := parsed.BatchID
+	if batchID == "" {
+		ids, err := p.listBatchIDs(args.UserId)
+		if err != nil {
+			p.API.LogError("Failed to list batches", "user_id", args.UserId, "error", err.Error())
+			return ephemeral("Your batches could not be listed. Try again in a moment.")
+		}
+		if len(ids) == 0 {
+			return ephemeral("You have no recorded batch to undo.")
+		}
+		batchID = ids[0]
+	}
+
+	batch, status := p.loadBatchFor(batchID, args.UserId)
+	if status != 0 {
+		return ephemeral("Batch " + inlineCode(batchID) + " was not found among the batches you may undo.")
+	}
+
+	if parsed.Flags.DryRun {
+		return ephemeral(formatOutcome("Dry run: undo would reactivate the accounts still deactivated from", batch))
+	}
+
+	post := &model.Post{
+		Id:        model.NewId(),
+		UserId:    args.UserId,
+		ChannelId: args.ChannelId,
+		RootId:    args.RootId,
+		Message:   "#### Working…\nReactivating the accounts of batch " + inlineCode(batchID) + ".",
+	}
+	p.API.SendEphemeralPost(args.UserId, post)
+
+	p.runInBackground(func() {
+		undone, err := p.undoBatch(batchID, args.UserId)
+		if err != nil {
+			p.API.LogError("Failed to undo a batch", "user_id", args.UserId, "batch_id", batchID, "error", err.Error())
+			post.Message = "#### Undo failed\n" + undoFailureText(err)
+			p.API.UpdateEphemeralPost(args.UserId, post)
+			return
+		}
+
+		post.Message = formatOutcome("Undo done", &Batch{Outcomes: undone.UndoOutcomes})
+		p.API.UpdateEphemeralPost(args.UserId, post)
+	})
+
+	return &model.CommandResponse{}
+}
+
+func undoFailureText(err error) string {
+	if errors.Is(err, errUndoConflict) {
+		return "This batch is already being undone, or was undone before."
+	}
+
+	return planFailureText(err)
+}
