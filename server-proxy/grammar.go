@@ -205,7 +205,7 @@ func classifyTarget(raw string) (Target, bool) {
 	switch {
 	case value == "me":
 		target.Kind = targetMe
-	case strings.Contains(value, "@"):
+	case strings.IndexByte(value, '@') > 0:
 		target.Kind = targetEmail
 	case idPattern.MatchString(value):
 		target.Kind = targetID
