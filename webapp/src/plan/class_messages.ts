@@ -2,7 +2,7 @@ import type {PluginPlanClass, UserPlanClass} from './types';
 
 type Message = {id: string; defaultMessage: string};
 
-// Why an item was skipped, one sentence per class. The ids and texts are also in
+// Skip reasons, one phrase per class that writes nothing. The ids and texts are also in
 // webapp/i18n/en.json.
 export const skipReasonMessages: Record<Exclude<UserPlanClass | PluginPlanClass, ActionableClass>, Message> = {
     already_inactive: {id: 'deactivate.reason.already_inactive', defaultMessage: 'already deactivated'},

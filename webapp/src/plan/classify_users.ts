@@ -13,7 +13,8 @@ export function isSystemAdmin(user: UserProfile): boolean {
 }
 
 // SSO providers other than LDAP can reactivate an account at the next login. An empty value is
-// email login, and also what a caller without manage_system sees for every user.
+// email login, and also the value the server returns for
+// every user to a caller without manage_system.
 function isReactivatingSso(user: UserProfile): boolean {
     const service = user.auth_service || '';
     return service !== '' && service !== 'email' && service !== 'ldap';

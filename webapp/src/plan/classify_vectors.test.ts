@@ -13,7 +13,7 @@ function toProfile(user: VectorFixture['users'][number]): UserProfile {
     return {...user, first_name: '', last_name: '', nickname: ''} as UserProfile;
 }
 
-// Mirrors the lookups the server answers: usernames and ids exactly, emails case-insensitively.
+// Mirrors the server's lookups: usernames and ids exactly, emails case-insensitively.
 function resolveFromFixture(fixture: VectorFixture): ResolvedUsers {
     const users = fixture.users.map(toProfile);
     return {

@@ -25,8 +25,8 @@ export async function planPlugins(parsed: PluginNames & {flags: Flags}, rest: Re
 }
 
 /**
- * Merges `GET /plugins` with `GET /plugins/statuses`. The `active` list holds plugins running on
- * the node that answered, so an enabled plugin that failed to start is listed as inactive; its
+ * Merges `GET /plugins` with `GET /plugins/statuses`. The `active` list contains the plugins running
+ * on the node that served the request, so an enabled plugin that failed to start is listed as inactive; its
  * status (3 or 4) still shows it as enabled. When the statuses cannot be read, `active` alone
  * decides.
  */

@@ -3,8 +3,8 @@ import type {UserProfile} from '@mattermost/types/users';
 import type {RestError} from '../rest';
 
 /**
- * What happens to a user target. `reactivate` and `still_active` belong to undo plans, the rest
- * are the classes of docs/command-grammar.md.
+ * The class of a user target: the classes of docs/command-grammar.md, plus `reactivate` and
+ * `still_active` for undo plans.
  */
 export type UserPlanClass =
     | 'deactivate'
@@ -91,7 +91,7 @@ export interface Outcome {
     finishedAt: number;
 }
 
-/** A plugin installed on the server, as planning sees it. */
+/** A plugin installed on the server, with the fields planning reads. */
 export interface InstalledPlugin {
     id: string;
     name: string;

@@ -1,0 +1,22 @@
+// Every ASCII punctuation character can be backslash-escaped in CommonMark, which is what the
+// web app's markdown renderer follows, so all of them are escaped.
+const ASCII_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+
+// Line breaks and other control characters would start new list items or headings.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/**
+ * Escapes text so that it renders literally in a Mattermost post: no markdown, HTML, links,
+ * emoji, `@mentions` or `~channel` links. The web app finds mentions, channel links and emoji in
+ * the text after markdown has removed the backslashes, so a zero-width space also follows every
+ * `@`, `~` and `:`, and splits `www.`.
+ */
+export function escapeMarkdown(text: string): string {
+    return text.
+        replace(CONTROL_CHARACTERS, ' ').
+        replace(ASCII_PUNCTUATION, (char) => `\\${char}`).
+        replace(/\\([@~:])/g, `\\$1${ZERO_WIDTH_SPACE}`).
+        replace(/(www)\\\./gi, `$1${ZERO_WIDTH_SPACE}\\.`);
+}
