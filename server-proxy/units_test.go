@@ -11,7 +11,7 @@ import (
 
 func TestInlineCodeEscapes(t *testing.T) {
 	cases := map[string]string{
-		"plain":             "`alice`",
+		"alice":             "`alice`",
 		"[x](http://e.vil)": "`[x](http://e.vil)`",
 		"@channel":          "`@channel`",
 		"a`b":               "``a`b``",
