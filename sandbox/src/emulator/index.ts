@@ -1,0 +1,11 @@
+export {createEmulator, type Emulator, type EmulatorOptions} from './emulator';
+export {startEmulatorServer, type EmulatorServer} from './server';
+export {EmulatorStore, type NewUser} from './store';
+export type {DeepPartial, EmulatorConfig} from './config';
+export type {SeedPlugin} from './seed';
+export type {Middleware} from './http/pipeline';
+export type {RequestContext} from './http/context';
+export type {Reply} from './http/reply';
+export {AppError} from './errors';
+export type {CommandRegistry, RegisteredCommand, CommandArgs, CommandResponse} from './commands/registry';
+export type * from './records';
