@@ -22,7 +22,7 @@ function isReactivatingSso(user: UserProfile): boolean {
 
 /**
  * Classifies user targets in order, planning each user once at its first place. Admin targets
- * that pass every check come out as `deactivate`; refuseLastAdmins decides them afterwards,
+ * that pass every check come out as `deactivate`, and refuseLastAdmins decides them afterwards
  * because that needs the count of active system admins.
  */
 export function classifyUsers(targets: Target[], flags: Flags, resolved: ResolvedUsers, caller: Caller): UserPlanItem[] {
@@ -67,6 +67,8 @@ function classifyUser(target: Target, user: UserProfile | undefined, flags: Flag
     if (user.is_bot) {
         return flags.includeBots ? planned('disable_bot') : planned('bot_skipped');
     }
+    // NOTE: the server blanks auth_service for callers without manage_system, so for them LDAP
+    // users are planned as `deactivate`.
     if (user.auth_service === 'ldap') {
         return planned('ldap_skipped');
     }

@@ -25,10 +25,10 @@ export async function planPlugins(parsed: PluginNames & {flags: Flags}, rest: Re
 }
 
 /**
- * Merges `GET /plugins` with `GET /plugins/statuses`. The `active` list contains the plugins running
- * on the node that served the request, so an enabled plugin that failed to start is listed as inactive; its
- * status (3 or 4) still shows it as enabled. When the statuses cannot be read, `active` alone
- * decides.
+ * Merges `GET /plugins` with `GET /plugins/statuses`. The `active` list contains only the plugins
+ * running on the node that served the request. An enabled plugin that failed to start is listed
+ * as inactive there, but its status (3 or 4) shows it as enabled. When the statuses cannot be
+ * read, `active` alone decides.
  */
 export async function listInstalledPlugins(rest: RestClient): Promise<InstalledPlugin[]> {
     const response = await rest.getPlugins();
