@@ -1,0 +1,164 @@
+import React, {useEffect, useRef} from 'react';
+import {useIntl} from 'react-intl';
+
+import {skipReasonMessages} from '../plan';
+import type {Plan} from '../plan';
+
+import {actionHeadingMessages, confirmMessages as messages} from './messages';
+import {countWrites, groupPlan, itemLabel} from './plan_groups';
+import type {PlanGroup} from './plan_groups';
+import {modalStyles as styles} from './styles';
+
+// Past this many names a group is cut short, so a batch of thousands still fits on screen.
+const MAX_NAMES_PER_GROUP = 25;
+
+export interface ConfirmModalProps {
+    plan: Plan;
+    running: boolean;
+    done: number;
+    total: number;
+    onConfirm(): void;
+    onCancel(): void;
+}
+
+/** The dialog that shows a plan grouped by class and asks before anything is written. */
+export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: ConfirmModalProps) {
+    const intl = useIntl();
+    const cancelRef = useRef<HTMLButtonElement>(null);
+    const groups = groupPlan(plan);
+    const writes = countWrites(plan);
+    const writeCount = writes.users + writes.bots + writes.plugins + writes.reactivations;
+
+    useEffect(() => {
+        // Focus starts on Cancel, so a stray Enter never confirms a destructive action.
+        cancelRef.current?.focus();
+    }, []);
+
+    const handleKeyDown = (event: React.KeyboardEvent) => {
+        if (event.key === 'Escape' && !running) {
+            event.stopPropagation();
+            onCancel();
+        }
+    };
+
+    const titleId = `${plan.kind}-confirm-title`;
+    const ssoCount = plan.items.filter((item) => item.warnings.includes('sso_reactivation')).length;
+    const hasSelfPlugin = plan.items.some((item) => item.warnings.includes('self_plugin'));
+
+    return (
+        <div style={styles.backdrop} data-testid='deactivate-confirm-backdrop'>
+            <div
+                role='dialog'
+                aria-modal='true'
+                aria-labelledby={titleId}
+                style={styles.dialog}
+                onKeyDown={handleKeyDown}
+                data-testid='deactivate-confirm'
+            >
+                <h2 id={titleId} style={styles.title}>
+                    {intl.formatMessage(titleMessage(plan))}
+                </h2>
+                <p style={styles.command}>
+                    {intl.formatMessage(messages.command, {command: <code key='command'>{plan.command}</code>})}
+                </p>
+                {groups.map((group) => (
+                    <section key={group.planClass} data-testid={`deactivate-group-${group.planClass}`}>
+                        <h3 style={group.actionable ? styles.groupHeadingAction : styles.groupHeading}>
+                            {intl.formatMessage(messages.groupHeading, {
+                                label: groupLabel(intl, group),
+                                count: group.items.length,
+                            })}
+                        </h3>
+                        <ul style={styles.list}>
+                            {group.items.slice(0, MAX_NAMES_PER_GROUP).map((item, index) => (
+                                <li key={`${item.target}-${index}`}>{itemLabel(item)}</li>
+                            ))}
+                            {group.items.length > MAX_NAMES_PER_GROUP && (
+                                <li>
+                                    {intl.formatMessage(messages.andMore, {
+                                        count: group.items.length - MAX_NAMES_PER_GROUP,
+                                    })}
+                                </li>
+                            )}
+                        </ul>
+                    </section>
+                ))}
+                {writes.users > 0 && <p style={styles.note}>{intl.formatMessage(messages.consequences)}</p>}
+                {writes.users > 0 && <p style={styles.note}>{intl.formatMessage(messages.botsFollowOwner)}</p>}
+                {ssoCount > 0 && (
+                    <p style={styles.warning} role='alert'>
+                        {intl.formatMessage(messages.ssoWarning, {count: ssoCount})}
+                    </p>
+                )}
+                {hasSelfPlugin && (
+                    <p style={styles.warning} role='alert'>
+                        {intl.formatMessage(messages.selfPluginWarning)}
+                    </p>
+                )}
+                {writeCount === 0 && <p style={styles.note}>{intl.formatMessage(messages.nothingToDo)}</p>}
+                {running && (
+                    <p style={styles.progress} role='status' data-testid='deactivate-confirm-progress'>
+                        {intl.formatMessage(messages.running, {done, total})}
+                    </p>
+                )}
+                <div style={styles.buttons}>
+                    <button
+                        ref={cancelRef}
+                        type='button'
+                        style={styles.cancelButton}
+                        onClick={onCancel}
+                        disabled={running}
+                        data-testid='deactivate-confirm-cancel'
+                    >
+                        {intl.formatMessage(writeCount === 0 ? messages.close : messages.cancel)}
+                    </button>
+                    {writeCount > 0 && (
+                        <button
+                            type='button'
+                            style={styles.confirmButton}
+                            onClick={onConfirm}
+                            disabled={running}
+                            data-testid='deactivate-confirm-submit'
+                        >
+                            {confirmLabel(intl, writes)}
+                        </button>
+                    )}
+                </div>
+            </div>
+        </div>
+    );
+}
+
+function groupLabel(intl: ReturnType<typeof useIntl>, group: PlanGroup): string {
+    if (group.actionable) {
+        return intl.formatMessage(actionHeadingMessages[group.planClass]);
+    }
+    const reason = skipReasonMessages[group.planClass as keyof typeof skipReasonMessages];
+    return intl.formatMessage(messages.skippedHeading, {reason: intl.formatMessage(reason)});
+}
+
+function titleMessage(plan: Plan) {
+    if (plan.kind === 'plugins') {
+        return messages.titlePlugins;
+    }
+    if (plan.kind === 'undo') {
+        return messages.titleUndo;
+    }
+    return messages.titleUsers;
+}
+
+function confirmLabel(intl: ReturnType<typeof useIntl>, writes: ReturnType<typeof countWrites>): string {
+    if (writes.plugins > 0) {
+        return intl.formatMessage(messages.confirmPlugins, {count: writes.plugins});
+    }
+    if (writes.reactivations > 0) {
+        return intl.formatMessage(messages.confirmUndo, {count: writes.reactivations});
+    }
+    if (writes.users > 0 && writes.bots > 0) {
+        return intl.formatMessage(messages.confirmUsersAndBots, {users: writes.users, bots: writes.bots});
+    }
+    if (writes.bots > 0) {
+        return intl.formatMessage(messages.confirmBots, {count: writes.bots});
+    }
+    return intl.formatMessage(messages.confirmUsers, {count: writes.users});
+}

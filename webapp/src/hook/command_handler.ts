@@ -1,0 +1,215 @@
+import type {IntlShape} from 'react-intl';
+
+import {isDeactivateCommand, parseCommand} from '../command';
+import type {ParsedCommand} from '../command';
+import {closeConfirmation, openConfirmation, reportProgress, startRun} from '../confirm/state';
+import type {ConfirmState} from '../confirm/state';
+import {pluginStateKey} from '../manifest';
+import {
+    escapeMarkdown,
+    formatHelp,
+    formatOutcome,
+    formatPermanentExplanation,
+    formatPlanPreview,
+    describeParseError,
+} from '../outcome';
+import {executePlan, isActionableItem, planPlugins, planUndo, planUsers} from '../plan';
+import type {Plan} from '../plan';
+import {postEphemeral} from '../posts/ephemeral';
+import type {PostLocation} from '../posts/ephemeral';
+import {describeRestError, isRestError} from '../rest';
+import type {RestClient} from '../rest';
+import type {SlashCommandArgs, SlashCommandHookResult, WebappStore} from '../types/mattermost_webapp';
+import type {LastBatchMemory} from '../undo/last_batch';
+
+import {loadCaller} from './caller';
+import {formatNotice} from './notices';
+import type {NoticeName} from './notices';
+
+const USER_WRITE_PERMISSION = 'sysconsole_write_user_management_users';
+const PLUGIN_WRITE_PERMISSION = 'sysconsole_write_plugins';
+
+export interface CommandHandlerDeps {
+    store: WebappStore;
+    rest: RestClient;
+    intl: IntlShape;
+    memory: LastBatchMemory;
+    ownPluginId: string;
+}
+
+/**
+ * Runs `/deactivate` in the browser: parses the line, plans it under the caller's session, opens
+ * the confirmation modal, and after confirmation writes and reports the outcome as an ephemeral
+ * post. Every other command passes through unchanged.
+ */
+export class CommandHandler {
+    constructor(private readonly deps: CommandHandlerDeps) {}
+
+    /** The `registerSlashCommandWillBePostedHook` callback. It never throws. */
+    hook = async (message: string, args: SlashCommandArgs): Promise<SlashCommandHookResult> => {
+        if (!isDeactivateCommand(message)) {
+            return {message, args};
+        }
+        const location: PostLocation = {channelId: args.channel_id, rootId: args.root_id || ''};
+        try {
+            return await this.handle(parseCommand(message), message.trim(), location);
+        } catch (error) {
+            // The editor shows this as plain text, so it needs no markdown escaping.
+            const text = error instanceof Error ? error.message : String(error);
+            return {error: {message: formatNotice(this.deps.intl, 'unexpected', {message: text})}};
+        }
+    };
+
+    /** Writes the pending plan. Called by the modal's confirm button. */
+    confirm = async (): Promise<void> => {
+        const pending = this.confirmState().pending;
+        if (!pending || this.confirmState().running) {
+            return;
+        }
+        const {plan, location} = pending;
+        const total = plan.items.filter(isActionableItem).length;
+        this.deps.store.dispatch(startRun(total));
+        try {
+            const outcome = await executePlan(plan, this.deps.rest, (done: number) => {
+                this.deps.store.dispatch(reportProgress(done, total));
+            });
+            this.rememberForUndo(plan, outcome.items);
+            this.post(location, formatOutcome(this.deps.intl, outcome));
+        } catch (error) {
+            const text = error instanceof Error ? error.message : String(error);
+            this.post(location, formatNotice(this.deps.intl, 'runFailed', {message: escapeMarkdown(text)}));
+        } finally {
+            this.deps.store.dispatch(closeConfirmation());
+        }
+    };
+
+    /** Drops the pending plan without writing. Called by the modal's cancel button. */
+    cancel = (): void => {
+        const pending = this.confirmState().pending;
+        if (!pending || this.confirmState().running) {
+            return;
+        }
+        this.deps.store.dispatch(closeConfirmation());
+        const command = escapeMarkdown(pending.plan.command);
+        this.post(pending.location, formatNotice(this.deps.intl, 'cancelled', {command}));
+    };
+
+    private async handle(
+        parsed: ParsedCommand,
+        command: string,
+        location: PostLocation,
+    ): Promise<SlashCommandHookResult> {
+        const {intl} = this.deps;
+        switch (parsed.command) {
+        case 'help':
+            this.post(location, formatHelp(intl, parsed.reason));
+            return {};
+        case 'error':
+            return {error: {message: describeParseError(intl, parsed.error)}};
+        case 'permanent':
+            this.post(location, formatPermanentExplanation(intl));
+            return {};
+        default:
+            break;
+        }
+
+        if (this.confirmState().running) {
+            this.notice(location, 'busy');
+            return {};
+        }
+
+        let plan: Plan | undefined;
+        try {
+            plan = await this.plan(parsed, command, location);
+        } catch (error) {
+            if (!isRestError(error)) {
+                throw error;
+            }
+            const reason = describeRestError(error, intl);
+            const values = {command: escapeMarkdown(command), reason: reason.text, detail: reason.detail};
+            this.post(location, formatNotice(intl, 'planFailed', values));
+            return {};
+        }
+        if (plan) {
+            await this.present(plan, location);
+        }
+        return {};
+    }
+
+    /** Plans the command, or posts why it cannot run and returns undefined. */
+    private async plan(parsed: ParsedCommand, command: string, location: PostLocation): Promise<Plan | undefined> {
+        const {rest, store, ownPluginId} = this.deps;
+        const caller = await loadCaller(store, rest);
+        switch (parsed.command) {
+        case 'users': {
+            const onlySelf = parsed.targets.every((target) => target.kind === 'me');
+            if (!onlySelf && !caller.permissions.has(USER_WRITE_PERMISSION)) {
+                this.notice(location, 'needsUserPermission');
+                return undefined;
+            }
+            return {...(await planUsers(parsed, caller, rest)), command};
+        }
+        case 'plugins':
+            if (!caller.permissions.has(PLUGIN_WRITE_PERMISSION)) {
+                this.notice(location, 'needsPluginPermission');
+                return undefined;
+            }
+            return {...(await planPlugins(parsed, rest, ownPluginId)), command};
+        case 'undo': {
+            const last = this.deps.memory.recall();
+            if (!last) {
+                this.notice(location, 'nothingToUndo');
+                return undefined;
+            }
+            if (!caller.permissions.has(USER_WRITE_PERMISSION)) {
+                this.notice(location, 'needsUserPermission');
+                return undefined;
+            }
+            return {...(await planUndo(last.users, rest)), command};
+        }
+        default:
+            return undefined;
+        }
+    }
+
+    /** Shows a dry run, reports a plan with nothing to write, or asks for confirmation. */
+    private async present(plan: Plan, location: PostLocation): Promise<void> {
+        const {intl, store} = this.deps;
+        if (plan.dryRun) {
+            this.post(location, formatPlanPreview(intl, plan));
+            return;
+        }
+        if (!plan.items.some(isActionableItem)) {
+            // Nothing would be written, so there is nothing to confirm: report the skips at once.
+            const outcome = await executePlan(plan, this.deps.rest);
+            this.post(location, formatOutcome(intl, outcome));
+            return;
+        }
+        store.dispatch(openConfirmation({plan, location}));
+    }
+
+    private rememberForUndo(plan: Plan, items: Awaited<ReturnType<typeof executePlan>>['items']): void {
+        if (plan.kind === 'undo') {
+            this.deps.memory.clear();
+            return;
+        }
+        const users = items.
+            filter((entry) => entry.state === 'done' && entry.item.kind === 'user' && entry.item.class === 'deactivate').
+            flatMap((entry) => (entry.item.kind === 'user' && entry.item.user ? [entry.item.user] : []));
+        this.deps.memory.remember(plan.command, users);
+    }
+
+    private confirmState(): ConfirmState {
+        const state = this.deps.store.getState() as unknown as Record<string, ConfirmState | undefined>;
+        return state[pluginStateKey] || {pending: null, running: false, done: 0, total: 0};
+    }
+
+    private notice(location: PostLocation, name: NoticeName): void {
+        this.post(location, formatNotice(this.deps.intl, name));
+    }
+
+    private post(location: PostLocation, message: string): void {
+        const userId = this.deps.store.getState().entities.users.currentUserId;
+        postEphemeral(this.deps.store, userId, location, message);
+    }
+}
