@@ -1,6 +1,8 @@
 import {createIntl} from 'react-intl';
 
 import en from '../i18n/en.json';
+import {actionHeadingMessages, confirmMessages} from '../src/confirm/messages';
+import {noticeMessages} from '../src/hook/notices';
 import {outcomeMessages} from '../src/outcome';
 import {doneMessages, dryRunMessage, skipReasonMessages} from '../src/plan';
 import {errorMessages} from '../src/rest/error_messages';
@@ -15,6 +17,9 @@ const groups: Record<string, Record<string, Message>> = {
     skipReasonMessages,
     errorMessages,
     dryRun: {dryRunMessage},
+    confirmMessages,
+    actionHeadingMessages,
+    noticeMessages,
 };
 
 const messages = Object.entries(groups).flatMap(([group, entries]) =>
@@ -39,6 +44,7 @@ describe('en.json', () => {
         const values = {
             command: 'c', count: 2, names: 'n', reason: 'r', detail: 'd', name: 'x', value: 'v', seconds: 3,
             status: 400, errorId: 'e', message: 'm', flag: 'f', label: 'l', done: 1, skipped: 0, failed: 0,
+            total: 3, users: 2, bots: 1,
         };
 
         for (const [, message] of messages) {
