@@ -85,10 +85,18 @@ func (a *testAPI) isToken(text string) bool {
 	return false
 }
 
-func (a *testAPI) LogInfo(message string, keyValuePairs ...any)  { a.log("info", message, keyValuePairs...) }
-func (a *testAPI) LogWarn(message string, keyValuePairs ...any)  { a.log("warn", message, keyValuePairs...) }
-func (a *testAPI) LogError(message string, keyValuePairs ...any) { a.log("error", message, keyValuePairs...) }
-func (a *testAPI) LogDebug(message string, keyValuePairs ...any) { a.log("debug", message, keyValuePairs...) }
+func (a *testAPI) LogInfo(message string, keyValuePairs ...any) {
+	a.log("info", message, keyValuePairs...)
+}
+func (a *testAPI) LogWarn(message string, keyValuePairs ...any) {
+	a.log("warn", message, keyValuePairs...)
+}
+func (a *testAPI) LogError(message string, keyValuePairs ...any) {
+	a.log("error", message, keyValuePairs...)
+}
+func (a *testAPI) LogDebug(message string, keyValuePairs ...any) {
+	a.log("debug", message, keyValuePairs...)
+}
 
 func (a *testAPI) logLines() []string {
 	a.mu.Lock()
@@ -250,6 +258,9 @@ func (a *testAPI) GetConfig() *model.Config {
 
 	a.fake.mu.Lock()
 	*config.TeamSettings.EnableUserDeactivation = a.fake.enableUserDeactivation
+	for _, plugin := range a.fake.plugins {
+		config.PluginSettings.PluginStates[plugin.ID] = &model.PluginState{Enable: plugin.Enabled}
+	}
 	a.fake.mu.Unlock()
 
 	return config
@@ -330,4 +341,43 @@ func newHarness(t *testing.T) *harness {
 	})
 
 	return h
+}
+
+func (a *testAPI) GetUsers(options *model.UserGetOptions) ([]*model.User, *model.AppError) {
+	a.fake.mu.Lock()
+	defer a.fake.mu.Unlock()
+
+	users := []*model.User{}
+	for _, user := range a.fake.users {
+		if !options.Active || user.DeleteAt == 0 {
+			copied := *user
+			users = append(users, &copied)
+		}
+	}
+	return users, nil
+}
+
+func (a *testAPI) SearchUsers(search *model.UserSearch) ([]*model.User, *model.AppError) {
+	a.fake.mu.Lock()
+	defer a.fake.mu.Unlock()
+
+	users := []*model.User{}
+	for _, user := range a.fake.users {
+		if strings.HasPrefix(user.Username, search.Term) && (search.AllowInactive || user.DeleteAt == 0) {
+			copied := *user
+			users = append(users, &copied)
+		}
+	}
+	return users, nil
+}
+
+func (a *testAPI) GetPlugins() ([]*model.Manifest, *model.AppError) {
+	a.fake.mu.Lock()
+	defer a.fake.mu.Unlock()
+
+	manifests := []*model.Manifest{}
+	for _, plugin := range a.fake.plugins {
+		manifests = append(manifests, &model.Manifest{Id: plugin.ID, Name: plugin.Name})
+	}
+	return manifests, nil
 }
