@@ -38,4 +38,5 @@ module.exports = (env, argv) => ({
         clean: true,
     },
     performance: {hints: false},
+    stats: 'errors-warnings',
 });
