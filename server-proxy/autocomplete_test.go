@@ -33,9 +33,9 @@ func TestAutocompleteUsersListsActive(t *testing.T) {
 	h := newHarness(t)
 	admin := h.fake.addUser("sysadmin", "system_user system_admin")
 	h.fake.addUser("alice", model.SystemUserRoleId)
-	gone := h.fake.addUser("alfred", model.SystemUserRoleId)
+	deactivated := h.fake.addUser("alfred", model.SystemUserRoleId)
 	h.fake.addUser("bob", model.SystemUserRoleId)
-	h.fake.setDeleteAt(gone.Id, 1700000000000)
+	h.fake.setDeleteAt(deactivated.Id, 1700000000000)
 
 	got := autocompleteItems(t, h, "/api/v1/autocomplete/users", admin.Id, "/deactivate users bob @al")
 	if len(got) != 1 || got[0] != "alice" {

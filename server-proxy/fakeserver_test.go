@@ -17,7 +17,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 )
 
-// fakeServer stands in for the Mattermost 5.37 REST API on 127.0.0.1. Status
+// fakeServer replaces the Mattermost 5.37 REST API on 127.0.0.1. Status
 // codes, error ids and body shapes follow recorded 5.37 responses. Sessions
 // carry roles, and permissions come from those roles, as on the real server.
 type fakeServer struct {
@@ -31,7 +31,7 @@ type fakeServer struct {
 	sessions               map[string]*model.Session
 	enableUserDeactivation bool
 	requests               []fakeRequest
-	// failUpdateFor makes PUT /users/{id}/active answer 200 with an AppError
+	// failUpdateFor makes PUT /users/{id}/active return 200 with an AppError
 	// appended, as 5.37 does when UpdateActive fails after the checks.
 	failUpdateFor map[string]bool
 }

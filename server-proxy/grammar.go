@@ -66,7 +66,7 @@ type ParseError struct {
 // form is the `parse` object of testdata/command-vectors.json.
 type ParsedCommand struct {
 	// Command is help, users, plugins, undo, permanent, or error when
-	// Error says what the caller has to fix.
+	// Error names what the caller has to fix.
 	Command string   `json:"command"`
 	Flags   Flags    `json:"flags"`
 	Targets []Target `json:"targets,omitempty"`
@@ -75,7 +75,7 @@ type ParsedCommand struct {
 	PluginNames []string `json:"names,omitempty"`
 	PluginText  string   `json:"text,omitempty"`
 	BatchID     string   `json:"batch,omitempty"`
-	// Reason says why the command became help (an unknown flag).
+	// Reason names why the command became help (an unknown flag).
 	Reason *ParseError `json:"reason,omitempty"`
 	Error  *ParseError `json:"error,omitempty"`
 }

@@ -28,7 +28,7 @@ const (
 // maxListedNames caps how many names one line of a message lists.
 const maxListedNames = 20
 
-// Outcome is what happened to one target of a batch.
+// Outcome is the result of one target of a batch.
 type Outcome struct {
 	Kind     string `json:"kind"` // user, bot or plugin
 	TargetID string `json:"target_id,omitempty"`

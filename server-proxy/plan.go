@@ -166,8 +166,8 @@ func needsAdminCount(targets []Target, resolved []*model.User, ctx userPlanConte
 }
 
 // planPlugins classifies each plugin name against the installed plugins.
-// active lists the plugins running on the server that answered, inactive
-// the other installed plugins.
+// active lists the plugins running on the server that served the request,
+// inactive the other installed plugins.
 func planPlugins(parsed ParsedCommand, active, inactive []*model.PluginInfo) []PlanItem {
 	installed := make([]*model.PluginInfo, 0, len(active)+len(inactive))
 	installed = append(installed, active...)

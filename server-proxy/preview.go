@@ -12,7 +12,7 @@ const (
 	cancelActionURL  = routePrefix + "/api/v1/actions/cancel"
 )
 
-// executePreview plans the command under the caller's session and answers
+// executePreview plans the command under the caller's session and replies
 // with an ephemeral preview. With actions to take and no --dry-run, the
 // preview carries Confirm and Cancel buttons and a pending request.
 func (p *Plugin) executePreview(args *model.CommandArgs, parsed ParsedCommand) *model.CommandResponse {

@@ -15,10 +15,10 @@ import (
 )
 
 // testAPI is the plugin API the tests hand to the plugin. It embeds the
-// plugintest mock, so any plugin-API method not implemented here fails the
-// test as an unexpected call, and it implements logging, the KV store
-// (with atomic operations and expiry), sessions, users and ephemeral posts
-// on top of the fake REST server's state.
+// plugintest mock, so a call to any plugin-API method not implemented here
+// fails the test. It implements logging, the KV store with atomic
+// operations and expiry, sessions, users and ephemeral posts on top of the
+// fake REST server's state.
 type testAPI struct {
 	*plugintest.API
 	t    *testing.T
