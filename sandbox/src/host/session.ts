@@ -61,7 +61,7 @@ export async function openChannel(store: HostStore, teamName: string, channelNam
     store.dispatch({type: TeamTypes.RECEIVED_TEAM, data: team});
     store.dispatch({type: TeamTypes.SELECT_TEAM, data: team.id});
 
-    const channel = await Client4.getChannelByNameAndTeamName(teamName, channelName);
+    const channel = await Client4.getChannelByName(team.id, channelName);
     store.dispatch({type: ChannelTypes.RECEIVED_CHANNEL, data: channel});
     store.dispatch({type: ChannelTypes.SELECT_CHANNEL, data: channel.id});
 

@@ -132,9 +132,14 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
         setSaving(true);
         setSaveError('');
         try {
-            const plugins = {...config.PluginSettings?.Plugins, [pluginId]: values};
-            const updated = await Client4.patchConfig({PluginSettings: {Plugins: plugins}} as any);
-            setConfig(updated);
+            // Only changed values are patched, so a form that only a save action made dirty
+            // sends no config write. The web app patches on every save.
+            const stored = config.PluginSettings?.Plugins?.[pluginId] ?? {};
+            if (JSON.stringify(stored) !== JSON.stringify(values)) {
+                const plugins = {...config.PluginSettings?.Plugins, [pluginId]: values};
+                const updated = await Client4.patchConfig({PluginSettings: {Plugins: plugins}} as any);
+                setConfig(updated);
+            }
 
             const errors: string[] = [];
             for (const action of saveActions.current) {

@@ -1,0 +1,41 @@
+import {readFile} from 'node:fs/promises';
+import type {ServerResponse} from 'node:http';
+
+import {sendText} from './host_page';
+
+/**
+ * Matches the path the web app loads a bundle from. `GET /plugins/webapp` returns
+ * `/static/<id>/<id>_<hash>_bundle.js` and the web app's `loadPlugin` rewrites `/static/` to
+ * `/static/plugins/`.
+ */
+const bundlePathPattern = /^\/static\/plugins\/([^/]+)\/[^/]*_bundle\.js$/;
+
+/** Returns the plugin id of a bundle request path, or null for any other path. */
+export function bundlePluginId(pathname: string): string | null {
+    const match = pathname.match(bundlePathPattern);
+    return match ? decodeURIComponent(match[1]) : null;
+}
+
+/** Sends a bundle's bytes as JavaScript, or a 404 naming the plugin when there are none. */
+export function sendBundle(res: ServerResponse, pluginId: string, bundle: Buffer | undefined) {
+    if (!bundle) {
+        sendText(res, 404, 'text/plain; charset=utf-8', `No webapp bundle for plugin ${pluginId}.\n`);
+        return;
+    }
+    sendText(res, 200, 'application/javascript; charset=utf-8', bundle);
+}
+
+/**
+ * Reads the local plugin bundle at request time, so a rebuild shows on the next page load.
+ * Returns undefined when the file does not exist yet.
+ */
+export async function readLocalBundle(bundlePath: string): Promise<Buffer | undefined> {
+    try {
+        return await readFile(bundlePath);
+    } catch (error: any) {
+        if (error?.code === 'ENOENT') {
+            return undefined;
+        }
+        throw error;
+    }
+}
