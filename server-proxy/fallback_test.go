@@ -346,3 +346,37 @@ func TestCommandRepliesWithoutSession(t *testing.T) {
 		t.Errorf("%d sessions were created for replies that need no REST call", len(h.api.created))
 	}
 }
+
+func TestConfirmOnTwoNodesActsOnce(t *testing.T) {
+	h := newHarness(t)
+	admin := h.fake.addUser("sysadmin", "system_user system_admin")
+	h.fake.addUser("alice", model.SystemUserRoleId)
+
+	second := newPlugin()
+	second.SetAPI(h.api)
+	second.baseURLOverride = h.fake.server.URL
+	t.Cleanup(second.background.Wait)
+
+	h.execute(admin.Id, "/deactivate alice")
+	pendingID := pendingIDOf(t, h.api.lastSent())
+	body := model.PostActionIntegrationRequest{Context: map[string]any{"pending_id": pendingID}}
+
+	var wg sync.WaitGroup
+	for _, node := range []*Plugin{h.plugin, second} {
+		wg.Add(1)
+		go func(node *Plugin) {
+			defer wg.Done()
+			payload, _ := json.Marshal(body)
+			request := httptest.NewRequest(http.MethodPost, "/api/v1/actions/confirm", bytes.NewReader(payload))
+			request.Header.Set("Mattermost-User-Id", admin.Id)
+			node.ServeHTTP(nil, httptest.NewRecorder(), request)
+		}(node)
+	}
+	wg.Wait()
+	h.plugin.background.Wait()
+	second.background.Wait()
+
+	if writes := h.fake.writes(); len(writes) != 1 {
+		t.Errorf("%d writes after Confirm on two nodes, want 1: %+v", len(writes), writes)
+	}
+}
