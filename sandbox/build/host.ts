@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     await writeFile(path.join(prebuiltHostDir, 'host.css'), bundle.stylesheet);
 
     const kib = Math.round(bundle.script.length / 1024);
-    console.log(`host page built to ${prebuiltHostDir} (${kib} KiB) in ${Date.now() - started} ms`);
+    const elapsed = Date.now() - started;
+    console.log(`host page built to ${prebuiltHostDir} (${kib} KiB) in ${elapsed} ms`);
 }
 
 if (require.main === module) {

@@ -53,7 +53,8 @@ describe('system console custom setting', () => {
             'unRegisterSaveAction',
             'cancelSubmit',
         ]);
-        expect(await page.getByTestId('fixture-setting-help').innerHTML()).toContain('<em>fixture</em>');
+        const help = await page.getByTestId('fixture-setting-help').innerHTML();
+        expect(help).toContain('<em>fixture</em>');
         await saveScreenshot(page, 'host-admin-console');
     });
 

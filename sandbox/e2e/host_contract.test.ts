@@ -152,7 +152,8 @@ describe('message box', () => {
         const post = page.locator('[data-testid="post"][data-post-type="system_ephemeral"]');
         await post.waitFor();
         expect(await post.getByTestId('post-author').innerText()).toBe('System');
-        expect(await post.getByTestId('post-visibility').innerText()).toBe('(Only visible to you)');
+        const visibility = await post.getByTestId('post-visibility').innerText();
+        expect(visibility).toBe('(Only visible to you)');
         expect(await post.getByTestId('fixture-post-type').innerText()).toBe(
             'Rendered by aaa.fixture: Ephemeral **result**',
         );

@@ -39,7 +39,11 @@ export async function postTexts(page: Page): Promise<string[]> {
  * Polls `read` until it returns `expected` or `timeoutMs` passes, then returns the last value,
  * so the caller's `expect` reports what was actually there.
  */
-export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+    read: () => Promise<T>,
+    expected: T,
+    timeoutMs = 5000,
+): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     let value = await read();
     while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < deadline) {

@@ -64,7 +64,10 @@ describe('proxy mode', () => {
 
     test('reports unreachable upstream', async () => {
         const port = new URL(upstream.url).port;
-        const orphan = await startSandbox({upstream: `http://127.0.0.1:${port}`, log: () => undefined});
+        const orphan = await startSandbox({
+            upstream: `http://127.0.0.1:${port}`,
+            log: () => undefined,
+        });
         await upstream.close();
         try {
             const response = await fetch(`${orphan.url}/api/v4/system/ping`);
@@ -80,7 +83,8 @@ describe('proxy mode', () => {
 describe('rewriteSetCookie', () => {
     test('drops domain and secure', () => {
         const rewritten = rewriteSetCookie(
-            'MMAUTHTOKEN=abc; Path=/; Domain=chat.example.com; Max-Age=100; Secure; HttpOnly; SameSite=None',
+            'MMAUTHTOKEN=abc; Path=/; Domain=chat.example.com; Max-Age=100; Secure; HttpOnly; ' +
+                'SameSite=None',
         );
 
         expect(rewritten).toBe('MMAUTHTOKEN=abc; Path=/; Max-Age=100; HttpOnly; SameSite=Lax');

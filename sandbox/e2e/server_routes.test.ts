@@ -25,7 +25,11 @@ afterAll(async () => {
 
 async function get(pathname: string) {
     const response = await fetch(sandbox.url + pathname);
-    return {status: response.status, type: response.headers.get('content-type'), body: await response.text()};
+    return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        body: await response.text(),
+    };
 }
 
 describe('sandbox server routes', () => {
@@ -71,11 +75,15 @@ describe('sandbox server routes', () => {
 
     test('serves bundles the webapp list names', async () => {
         const listing = await fetch(`${sandbox.url}/api/v4/plugins/webapp`);
-        const manifests = (await listing.json()) as Array<{id: string; webapp: {bundle_path: string}}>;
+        const manifests = (await listing.json()) as Array<{
+            id: string;
+            webapp: {bundle_path: string};
+        }>;
         const fixture = manifests.find((manifest) => manifest.id === 'aaa.fixture');
         expect(fixture).toBeDefined();
 
-        const bundle = await get(fixture!.webapp.bundle_path.replace('/static/', '/static/plugins/'));
+        const bundleUrl = fixture!.webapp.bundle_path.replace('/static/', '/static/plugins/');
+        const bundle = await get(bundleUrl);
         expect(bundle.status).toBe(200);
         expect(bundle.body).toContain('window.registerPlugin(pluginId, new Plugin())');
     });

@@ -3,7 +3,8 @@ import {parseArgs} from 'node:util';
 import {startSandbox} from './server';
 import type {Emulator} from './server';
 
-const usage = `Usage: npx tsx sandbox/src/main.ts [--port 8066] [--upstream URL] [--bundle FILE] [--host-dir DIR]
+const usage = `Usage: npx tsx sandbox/src/main.ts [--port 8066] [--upstream URL] [--bundle FILE]
+                                      [--host-dir DIR]
 
   --port      TCP port on 127.0.0.1 (env SANDBOX_PORT, default 8066; 0 picks a free port)
   --upstream  base URL of a Mattermost server to proxy /api/v4 to (env UPSTREAM);
@@ -21,13 +22,18 @@ function parsePort(text: string): number {
 
 function describeLogins(emulator: Emulator): string[] {
     const lines = ['Demo logins (password "password" for all):'];
+    const bots: string[] = [];
     for (const user of emulator.store.users.values()) {
         if (user.is_bot) {
+            bots.push(user.username);
             continue;
         }
         const state = user.delete_at ? ', deactivated' : '';
         const sso = user.auth_service ? `, ${user.auth_service}` : '';
         lines.push(`  ${user.username.padEnd(14)} ${user.roles}${sso}${state}`);
+    }
+    if (bots.length > 0) {
+        lines.push(`Bot accounts (no password login): ${bots.join(', ')}`);
     }
     return lines;
 }
@@ -58,7 +64,8 @@ async function main(): Promise<void> {
     if (sandbox.emulator) {
         console.log(describeLogins(sandbox.emulator).join('\n'));
     } else {
-        console.log(`Proxying /api/v4 to ${values.upstream ?? process.env.UPSTREAM}; log in with its users.`);
+        const upstream = values.upstream ?? process.env.UPSTREAM;
+        console.log(`Proxying /api/v4 to ${upstream}; log in with that server's users.`);
     }
 
     let stopping = false;
@@ -81,7 +88,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-    console.error(`Sandbox failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Sandbox failed to start: ${message}`);
     console.error(usage);
     process.exit(1);
 });

@@ -79,6 +79,8 @@ function withSiteUrl(emulator: Emulator, url: string): Emulator {
     };
 }
 
+const plainText = 'text/plain; charset=utf-8';
+
 function defaultLog(line: string): void {
     process.stderr.write(`${line}\n`);
 }
@@ -105,7 +107,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (options.bundlePath) {
             // The demo seed reads webapp/dist/main.js; this keeps the listed bundle hash in step
             // with the file actually served.
-            seedPlugins.push(...fixtureSeedPlugins([{manifest: readProductManifest(), bundlePath}]));
+            const product = {manifest: readProductManifest(), bundlePath};
+            seedPlugins.push(...fixtureSeedPlugins([product]));
         }
         emulator = createEmulator({...options.emulatorOptions, plugins: seedPlugins});
     }
@@ -134,7 +137,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
         const isRead = req.method === 'GET' || req.method === 'HEAD';
         if (!isRead) {
-            sendText(res, 405, 'text/plain; charset=utf-8', `${req.method} ${pathname} is not allowed.\n`);
+            sendText(res, 405, plainText, `${req.method} ${pathname} is not allowed.\n`);
             return;
         }
 
@@ -146,7 +149,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         } else if (pathname === hostStylesheetPath) {
             sendText(res, 200, 'text/css; charset=utf-8', hostBundle.stylesheet);
         } else if (pathname.startsWith('/static/') || pathname === '/favicon.ico') {
-            sendText(res, 404, 'text/plain; charset=utf-8', `${pathname} not found.\n`);
+            sendText(res, 404, plainText, `${pathname} not found.\n`);
         } else {
             sendText(res, 200, 'text/html; charset=utf-8', hostHtml);
         }
@@ -156,7 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         route(req, res).catch((error: unknown) => {
             log(`sandbox: ${req.method} ${req.url} failed: ${String(error)}`);
             if (!res.headersSent) {
-                sendText(res, 500, 'text/plain; charset=utf-8', `Sandbox error: ${String(error)}\n`);
+                sendText(res, 500, plainText, `Sandbox error: ${String(error)}\n`);
             } else {
                 res.destroy();
             }

@@ -93,7 +93,7 @@ export async function loadAdminData(store: HostStore) {
     return {config, plugins};
 }
 
-/** Logs in with `POST /users/login`; the server answers with the session cookies. */
+/** Logs in with `POST /users/login`, whose response sets the session cookies. */
 export async function logIn(loginId: string, password: string): Promise<UserProfile> {
     const user = await Client4.login(loginId, password);
 

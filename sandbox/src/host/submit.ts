@@ -19,10 +19,10 @@ export interface EditorError {
     submittedMessage?: string;
 }
 
-/** What one submission returned: nothing, or an error for the editor. */
+/** Result of one submission: empty, or an error for the editor. */
 export type SubmitResult = {error?: EditorError};
 
-/** Returns whether an editor error is the unknown-command error, as `isErrorInvalidSlashCommand`. */
+/** Returns whether an editor error is the unknown-command error (`isErrorInvalidSlashCommand`). */
 export function isErrorInvalidSlashCommand(error: EditorError | null): boolean {
     return error?.server_error_id === commandNotFoundErrorId;
 }
@@ -40,6 +40,8 @@ function normalizeCommand(message: string): string {
     return trimmed.slice(0, space).toLowerCase() + ' ' + trimmed.slice(space).trim();
 }
 
+// NOTE: the web app runs `/search`, `/shortcuts`, `/settings` and a few other commands in the
+// client. The host sends every command that the hooks leave to `POST /commands/execute`.
 async function executeCommand(message: string, args: CommandArgs): Promise<void> {
     const response = await Client4.executeCommand(normalizeCommand(message), args);
     if (response.goto_location) {

@@ -45,7 +45,12 @@ export async function loadHostBundle(hostDir?: string): Promise<HostBundle> {
 }
 
 /** Sends a text body with its content type and no caching, so reloads pick up rebuilds. */
-export function sendText(res: ServerResponse, status: number, contentType: string, body: string | Buffer) {
+export function sendText(
+    res: ServerResponse,
+    status: number,
+    contentType: string,
+    body: string | Buffer,
+) {
     res.writeHead(status, {
         'Content-Type': contentType,
         'Content-Length': Buffer.byteLength(body),

@@ -19,7 +19,8 @@ export function bundlePluginId(pathname: string): string | null {
 /** Sends a bundle's bytes as JavaScript, or a 404 naming the plugin when there are none. */
 export function sendBundle(res: ServerResponse, pluginId: string, bundle: Buffer | undefined) {
     if (!bundle) {
-        sendText(res, 404, 'text/plain; charset=utf-8', `No webapp bundle for plugin ${pluginId}.\n`);
+        const message = `No webapp bundle for plugin ${pluginId}.\n`;
+        sendText(res, 404, 'text/plain; charset=utf-8', message);
         return;
     }
     sendText(res, 200, 'application/javascript; charset=utf-8', bundle);

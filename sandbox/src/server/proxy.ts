@@ -55,7 +55,10 @@ export interface UpstreamProxy {
  * by `rewriteSetCookie`. A failed upstream connection returns 502 with a Mattermost-shaped JSON
  * error. WebSocket upgrades are not proxied.
  */
-export function createUpstreamProxy(upstreamUrl: string, log: (line: string) => void): UpstreamProxy {
+export function createUpstreamProxy(
+    upstreamUrl: string,
+    log: (line: string) => void,
+): UpstreamProxy {
     const upstream = new URL(upstreamUrl);
     if (upstream.protocol !== 'http:' && upstream.protocol !== 'https:') {
         throw new Error(`upstream ${upstreamUrl} is invalid: use an http:// or https:// URL`);
@@ -95,7 +98,8 @@ export function createUpstreamProxy(upstreamUrl: string, log: (line: string) => 
             }
             const body = JSON.stringify({
                 id: 'sandbox.proxy.upstream_failed',
-                message: `The sandbox could not reach the upstream server ${upstream.origin}: ${error.message}`,
+                message: `The sandbox failed to reach the upstream server ${upstream.origin}: ` +
+                    error.message,
                 detailed_error: '',
                 request_id: '',
                 status_code: 502,

@@ -60,14 +60,15 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
     useEffect(() => {
         loadAdminData(store).then(
             ({config: loadedConfig, plugins}) => {
-                const all = [...(plugins as any).active, ...(plugins as any).inactive] as PluginManifest[];
+                const active = (plugins as any).active as PluginManifest[];
+                const all = [...active, ...((plugins as any).inactive as PluginManifest[])];
                 const found = all.find((item) => item.id === pluginId);
                 if (!found) {
-                    setLoadError(`plugin ${pluginId} is not installed (GET /api/v4/plugins does not list it)`);
+                    setLoadError(`plugin ${pluginId} is not in the GET /api/v4/plugins list`);
                     return;
                 }
                 setManifest(found);
-                setEnabled((plugins as any).active.some((item: PluginManifest) => item.id === pluginId));
+                setEnabled(active.some((item) => item.id === pluginId));
                 setConfig(loadedConfig);
                 setValues({...((loadedConfig as any).PluginSettings?.Plugins?.[pluginId] ?? {})});
             },
@@ -134,10 +135,13 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
         try {
             // Only changed values are patched, so a form that only a save action made dirty
             // sends no config write. The web app patches on every save.
+            // NOTE: the embedded emulator has no `PUT /config/patch` route, so saving a changed
+            // value fails there with its 404 until the emulator adds one.
             const stored = config.PluginSettings?.Plugins?.[pluginId] ?? {};
             if (JSON.stringify(stored) !== JSON.stringify(values)) {
                 const plugins = {...config.PluginSettings?.Plugins, [pluginId]: values};
-                const updated = await Client4.patchConfig({PluginSettings: {Plugins: plugins}} as any);
+                const patch = {PluginSettings: {Plugins: plugins}} as any;
+                const updated = await Client4.patchConfig(patch);
                 setConfig(updated);
             }
 
@@ -191,6 +195,7 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
                         disabled={disabled}
                         config={config}
                         license={license}
+                        // NOTE: `GET /config/environment` is not read, so `setByEnv` is always false.
                         setByEnv={false}
                         onChange={handleChange}
                         showConfirm={showConfirmId === setting.key}

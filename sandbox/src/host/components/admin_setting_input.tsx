@@ -19,7 +19,7 @@ interface Props {
     onChange: (value: unknown) => void;
 }
 
-/** The input for a built-in setting type: bool, text, longtext, number, dropdown, radio. */
+/** Renders the input of a built-in setting type: bool, text, longtext, number, dropdown, radio. */
 export function AdminSettingInput({setting, inputId, value, disabled, onChange}: Props) {
     switch (setting.type) {
     case 'bool':

@@ -41,7 +41,7 @@ interface Props {
     onLogOut: () => void;
 }
 
-/** The host page: the login form, or the top bar, the routed page, root components and modals. */
+/** Renders the login form, or the top bar, the routed page, root components and modals. */
 export function App({loggedIn, onLoggedIn, onLogOut}: Props) {
     const [path, setPath] = useState(currentPath());
     const messages = useSelector((state: any) => state.views.i18n.translations[hostLocale]);

@@ -9,7 +9,7 @@ import type {HostStore} from '../store/store';
 import {MessageBox} from './message_box';
 import {PostList} from './post_list';
 
-/** The centre channel: header, posts and message box of `/<team>/channels/<channel>`. */
+/** Renders the centre channel of `/<team>/channels/<channel>`: header, posts, message box. */
 export function ChannelView({teamName, channelName}: {teamName: string; channelName: string}) {
     const store = useStore() as HostStore;
     const [channel, setChannel] = useState<Channel | null>(null);

@@ -2,7 +2,7 @@ import React, {useState} from 'react';
 
 import {logIn} from '../session';
 
-/** The login page: username or email and password, sent with `POST /users/login`. */
+/** Renders the login page: username or email and password, sent with `POST /users/login`. */
 export function LoginForm({onLoggedIn}: {onLoggedIn: () => void}) {
     const [loginId, setLoginId] = useState('');
     const [password, setPassword] = useState('');

@@ -9,16 +9,17 @@ function toEditorError(error: unknown, submittedMessage: string): EditorError {
     const source = (error ?? {}) as {message?: unknown; server_error_id?: unknown};
     return {
         message: typeof source.message === 'string' ? source.message : String(error),
-        server_error_id: typeof source.server_error_id === 'string' ? source.server_error_id : undefined,
+        server_error_id:
+            typeof source.server_error_id === 'string' ? source.server_error_id : undefined,
         submittedMessage,
     };
 }
 
 /**
- * The centre channel's message box, reproducing the web app's `useSubmit`: Enter submits,
- * an error keeps the text and shows under the box, a success clears it, and a second Enter on
- * text that failed as an unknown command posts it as a message. Up and Down walk the history of
- * submitted messages while the box is empty or shows a history entry.
+ * Renders the centre channel's message box, reproducing the web app's `useSubmit`. Enter
+ * submits. An error keeps the text and shows under the box, and a success clears it. A second
+ * Enter on text that failed as an unknown command posts it as a message. Up and Down walk the
+ * history of submitted messages while the box is empty or shows a history entry.
  */
 export function MessageBox() {
     const store = useStore() as HostStore;
@@ -58,7 +59,8 @@ export function MessageBox() {
 
     const walkHistory = (step: -1 | 1): boolean => {
         const entries = history.current;
-        const showingEntry = historyIndex.current !== null && entries[historyIndex.current] === draft;
+        const index = historyIndex.current;
+        const showingEntry = index !== null && entries[index] === draft;
         if (entries.length === 0 || (draft !== '' && !showingEntry)) {
             return false;
         }

@@ -6,7 +6,7 @@ import {getPostIdsInChannel} from 'mattermost-redux/selectors/entities/posts';
 
 import {PostView} from './post_view';
 
-/** The current channel's posts, oldest first, scrolled to the newest. */
+/** Renders the current channel's posts, oldest first, scrolled to the newest. */
 export function PostList({channelId}: {channelId: string}) {
     const postIds = useSelector((state: any) => getPostIdsInChannel(state, channelId)) ?? [];
     const posts = useSelector((state: any) => state.entities.posts.posts) as Record<string, Post>;

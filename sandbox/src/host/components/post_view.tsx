@@ -16,9 +16,9 @@ function formatTime(timestamp: number): string {
 }
 
 /**
- * One post: the author (or "System" for `system_*` posts, as `PostUserProfile` shows it),
- * "(Only visible to you)" for ephemeral posts, and the message rendered by the plugin
- * component registered for its `props.type || type`, or as markdown.
+ * Renders one post with its author, or "System" for `system_*` posts as `PostUserProfile` does.
+ * Ephemeral posts get "(Only visible to you)". The message is rendered by the plugin component
+ * registered for its `props.type || type`, or else as markdown.
  */
 export function PostView({post}: {post: Post}) {
     const author = useSelector((state: any) => state.entities.users.profiles[post.user_id]);

@@ -8,7 +8,10 @@ import {PluginErrorBoundary} from './plugin_error_boundary';
 
 const noComponents: PluginComponent[] = [];
 
-/** Renders every component registered with `registerRootComponent`, with the `theme` prop. */
+/**
+ * Renders every component registered with `registerRootComponent`, with the `theme` prop.
+ * NOTE: the sandbox opens no WebSocket, so the web app's `webSocketClient` prop is not passed.
+ */
 export function RootComponents() {
     const roots = useSelector((state: any) => state.plugins.components.Root ?? noComponents);
 

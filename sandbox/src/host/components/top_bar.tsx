@@ -5,7 +5,7 @@ import {getCurrentUser} from 'mattermost-redux/selectors/entities/users';
 
 import {browserHistory} from '../history';
 
-/** The bar above every logged-in page: who is logged in, the page links and Log out. */
+/** Renders the bar above every logged-in page: the user, the page links and Log out. */
 export function TopBar({onLogOut}: {onLogOut: () => void}) {
     const user = useSelector(getCurrentUser);
     const isAdmin = Boolean(user?.roles.split(' ').includes('system_admin'));

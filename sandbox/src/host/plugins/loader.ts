@@ -119,7 +119,10 @@ export class PluginLoader {
         });
     }
 
-    /** Unloads a plugin in the web app's order: registrations, `uninitialize`, handlers, script. */
+    /**
+     * Unloads a plugin in the web app's order: registrations, `uninitialize`, event handlers,
+     * then the `<script>` element.
+     */
     removePlugin(manifest: ClientPluginManifest): void {
         this.store.dispatch({type: HostActionTypes.REMOVED_WEBAPP_PLUGIN, data: manifest});
 

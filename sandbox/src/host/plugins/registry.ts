@@ -20,6 +20,18 @@ export const hostLocale = 'en';
 
 type Component = React.ComponentType<any>;
 
+interface MainMenuActionArgs {
+    text: React.ReactNode;
+    action: () => void;
+    mobileIcon?: unknown;
+}
+
+interface CustomSettingArgs {
+    key: string;
+    component: Component;
+    options?: {showTitle?: boolean};
+}
+
 /**
  * The object a plugin's `initialize(registry, store)` receives, one per plugin. Method names,
  * argument orders and return values follow the web app's `plugins/registry.ts`; every method
@@ -66,7 +78,7 @@ export class PluginRegistry {
 
     registerMainMenuAction = reArg(
         ['text', 'action', 'mobileIcon'],
-        ({text, action, mobileIcon}: {text: React.ReactNode; action: () => void; mobileIcon?: unknown}) => {
+        ({text, action, mobileIcon}: MainMenuActionArgs) => {
             return this.addComponent('MainMenu', {text, action, mobileIcon});
         },
     );
@@ -107,7 +119,7 @@ export class PluginRegistry {
 
     registerAdminConsoleCustomSetting = reArg(
         ['key', 'component', 'options'],
-        ({key, component, options}: {key: string; component: Component; options?: {showTitle?: boolean}}) => {
+        ({key, component, options}: CustomSettingArgs) => {
             this.store.dispatch({
                 type: HostActionTypes.RECEIVED_ADMIN_CONSOLE_CUSTOM_COMPONENT,
                 data: {
@@ -143,7 +155,11 @@ export class PluginRegistry {
         this.store.dispatch({type: HostActionTypes.REMOVED_PLUGIN_COMPONENT, id: componentId});
     });
 
-    unregisterPostTypeComponent = reArg(['componentId'], ({componentId}: {componentId: string}) => {
-        this.store.dispatch({type: HostActionTypes.REMOVED_PLUGIN_POST_COMPONENT, id: componentId});
-    });
+    unregisterPostTypeComponent = reArg(
+        ['componentId'],
+        ({componentId}: {componentId: string}) => {
+            const type = HostActionTypes.REMOVED_PLUGIN_POST_COMPONENT;
+            this.store.dispatch({type, id: componentId});
+        },
+    );
 }

@@ -1,16 +1,16 @@
 import type {HostStore} from '../store/store';
 import type {CommandArgs, PluginComponent} from '../store/plugins_types';
 
-/** What the hook chain produced: an error, a consumed command, or the command to execute. */
+/** Result of the hook chain: an error, a consumed command, or the command to execute. */
 export type HookChainResult =
     | {error: {message: string}}
     | {data: {message?: string; args?: CommandArgs}};
 
 /**
  * Runs every `SlashCommandWillBePosted` hook in plugin-id order, as the web app's
- * `runSlashCommandWillBePostedHooks` does: each hook is awaited in turn, `{error}` stops the chain
- * with that error, `{}` consumes the command and stops it, a falsy result passes the command on
- * unchanged. There is deliberately no try/catch, so a throwing hook rejects the returned promise.
+ * `runSlashCommandWillBePostedHooks` does. Each hook is awaited in turn. `{error}` stops the
+ * chain with that error, `{}` consumes the command and stops it, and a falsy result passes the
+ * command on unchanged. There is no try/catch, so a throwing hook rejects the returned promise.
  */
 export async function runSlashCommandWillBePostedHooks(
     store: HostStore,

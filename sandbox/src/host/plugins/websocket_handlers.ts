@@ -1,11 +1,19 @@
 /** A plugin's handler for one WebSocket event. */
-export type WebSocketHandler = (message: {event: string; data: unknown; broadcast?: unknown}) => void;
+export type WebSocketHandler = (message: {
+    event: string;
+    data: unknown;
+    broadcast?: unknown;
+}) => void;
 
 // One handler per event per plugin, as `pluginEventHandlers` keeps them in the web app.
 const handlers: Record<string, Record<string, WebSocketHandler>> = {};
 const reconnectHandlers: Record<string, () => void> = {};
 
-export function registerWebSocketHandler(pluginId: string, event: string, handler: WebSocketHandler) {
+export function registerWebSocketHandler(
+    pluginId: string,
+    event: string,
+    handler: WebSocketHandler,
+) {
     handlers[pluginId] = {...handlers[pluginId], [event]: handler};
 }
 

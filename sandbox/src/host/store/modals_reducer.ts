@@ -16,7 +16,10 @@ export interface ModalsState {
 }
 
 /** Stores the modals that `openModal` opened until `closeModal` or their `onExited`. */
-export function modalsReducer(state: ModalsState = {modalState: {}}, action: AnyAction): ModalsState {
+export function modalsReducer(
+    state: ModalsState = {modalState: {}},
+    action: AnyAction,
+): ModalsState {
     switch (action.type) {
     case HostActionTypes.MODAL_OPEN:
         return {

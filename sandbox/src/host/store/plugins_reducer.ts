@@ -80,7 +80,9 @@ function postTypes(state: Record<string, PostTypeComponent> = {}, action: AnyAct
         return {...state, [item.type]: item};
     }
     case HostActionTypes.REMOVED_PLUGIN_POST_COMPONENT:
-        return Object.fromEntries(Object.entries(state).filter(([, item]) => item.id !== action.id));
+        return Object.fromEntries(
+            Object.entries(state).filter(([, item]) => item.id !== action.id),
+        );
     case HostActionTypes.REMOVED_WEBAPP_PLUGIN:
         return Object.fromEntries(
             Object.entries(state).filter(([, item]) => item.pluginId !== action.data.id),

@@ -24,6 +24,9 @@ export function createHostStore() {
 export type HostStore = ReturnType<typeof createHostStore>;
 
 /** Adds a plugin's reducer at `state['plugins-<pluginId>']`, as `registerReducer` does. */
-export function registerPluginReducer(pluginId: string, reducer: (...args: any[]) => unknown): void {
+export function registerPluginReducer(
+    pluginId: string,
+    reducer: (...args: any[]) => unknown,
+): void {
     reducerRegistry.register(`plugins-${pluginId}`, reducer as any);
 }
