@@ -212,3 +212,91 @@ describe('plugin loading', () => {
         expect(uninitialized).toEqual(['aaa.fixture']);
     });
 });
+
+describe('plugin registry', () => {
+    test('registrations return ids', async () => {
+        const ids = await page.evaluate(
+            () => (window as any).fixtureRegistries['aaa.fixture'].ids,
+        );
+
+        for (const name of ['root', 'mainMenu', 'hook']) {
+            expect(ids[name]).toMatch(/^[a-z0-9]{26}$/);
+        }
+    });
+
+    test('root component reads own reducer', async () => {
+        const root = page.getByTestId('fixture-root-aaa.fixture');
+        await root.waitFor();
+        expect(await root.getByTestId('fixture-root-count').innerText()).toBe('0');
+
+        await page.evaluate(() => {
+            (window as any).sandboxHost.store.dispatch({type: 'aaa.fixture/increment'});
+        });
+
+        const count = () => root.getByTestId('fixture-root-count').innerText();
+        expect(await eventually(count, '1')).toBe('1');
+        const other = page.getByTestId('fixture-root-zzz.fixture');
+        expect(await other.getByTestId('fixture-root-count').innerText()).toBe('0');
+    });
+
+    test('translations reach react-intl', async () => {
+        const greeting = page
+            .getByTestId('fixture-root-aaa.fixture')
+            .getByTestId('fixture-root-greeting');
+
+        expect(await greeting.innerText()).toBe('Hello from aaa.fixture in en');
+    });
+
+    test('unregisterComponent removes root', async () => {
+        await page.getByTestId('fixture-root-zzz.fixture').waitFor();
+
+        await page.evaluate(() => {
+            const {registry, ids} = (window as any).fixtureRegistries['zzz.fixture'];
+            registry.unregisterComponent(ids.root);
+        });
+
+        await page.getByTestId('fixture-root-zzz.fixture').waitFor({state: 'detached'});
+        expect(await page.getByTestId('fixture-root-aaa.fixture').count()).toBe(1);
+    });
+
+    test('object arguments match positional', async () => {
+        const pluginIds = await page.evaluate(() => {
+            const {registry} = (window as any).fixtureRegistries['zzz.fixture'];
+            registry.registerSlashCommandWillBePostedHook({hook: () => undefined});
+            registry.registerSlashCommandWillBePostedHook(() => undefined);
+            const state = (window as any).sandboxHost.store.getState();
+            return state.plugins.components.SlashCommandWillBePosted.map(
+                (hook: any) => `${hook.pluginId}:${typeof hook.hook}`,
+            );
+        });
+
+        expect(pluginIds).toEqual([
+            'aaa.fixture:function',
+            'zzz.fixture:function',
+            'zzz.fixture:function',
+            'zzz.fixture:function',
+        ]);
+    });
+
+    test('websocket events reach handlers', async () => {
+        await page.evaluate(() => {
+            (window as any).sandboxHost.emitWebSocketEvent({event: 'user_updated', data: {}});
+            (window as any).sandboxHost.emitWebSocketEvent({event: 'config_changed', data: {}});
+        });
+
+        const events = await page.evaluate(() => (window as any).fixtureWebSocketEvents);
+        expect([...events].sort()).toEqual([
+            'aaa.fixture:user_updated',
+            'zzz.fixture:user_updated',
+        ]);
+    });
+
+    test('main menu lists actions', async () => {
+        await page.getByTestId('main-menu-button').click();
+        const actions = page.getByTestId('main-menu-action');
+
+        expect(await actions.allInnerTexts()).toEqual(['Fixture action', 'Fixture action']);
+        await actions.first().click();
+        expect(await page.evaluate(() => (window as any).fixtureMainMenuClicks)).toBe(1);
+    });
+});

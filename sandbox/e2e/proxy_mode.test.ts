@@ -1,3 +1,7 @@
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
 import type {Page} from 'playwright-core';
 
 import {startSandbox} from '../src/server';
@@ -6,6 +10,7 @@ import {rewriteSetCookie} from '../src/server/proxy';
 
 import {launchBrowser, saveScreenshot} from './browser';
 import type {TestBrowser} from './browser';
+import {fixturePlugins} from './fixture_sandbox';
 import {logIn, sendMessage} from './host_page';
 
 let upstream: Sandbox;
@@ -13,9 +18,15 @@ let proxied: Sandbox;
 let browser: TestBrowser;
 let page: Page;
 
+let bundleDir: string;
+
 beforeAll(async () => {
-    upstream = await startSandbox({log: () => undefined});
-    proxied = await startSandbox({upstream: upstream.url, log: () => undefined});
+    bundleDir = await mkdtemp(path.join(os.tmpdir(), 'sandbox-proxy-bundle-'));
+    const bundlePath = path.join(bundleDir, 'main.js');
+    await writeFile(bundlePath, '// local product build\n');
+
+    upstream = await startSandbox({plugins: fixturePlugins, log: () => undefined});
+    proxied = await startSandbox({upstream: upstream.url, bundlePath, log: () => undefined});
     browser = await launchBrowser();
     page = await browser.newPage();
 });
@@ -24,6 +35,7 @@ afterAll(async () => {
     await browser?.close();
     await proxied?.close();
     await upstream?.close();
+    await rm(bundleDir, {recursive: true, force: true});
 });
 
 describe('proxy mode', () => {
@@ -52,6 +64,30 @@ describe('proxy mode', () => {
         expect(stored).toHaveLength(1);
         expect(upstream.emulator!.store.users.get(stored[0].user_id)?.username).toBe('bob');
         await saveScreenshot(page, 'proxy-mode-post');
+    });
+
+    test('serves product bundle locally', async () => {
+        const response = await fetch(
+            `${proxied.url}/static/plugins/app.deactivate/app.deactivate_0123_bundle.js`,
+        );
+
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe('// local product build\n');
+    });
+
+    test('proxies other plugin bundles', async () => {
+        const listing = await fetch(`${proxied.url}/api/v4/plugins/webapp`);
+        const manifests = (await listing.json()) as Array<{
+            id: string;
+            webapp: {bundle_path: string};
+        }>;
+        const fixture = manifests.find((manifest) => manifest.id === 'aaa.fixture');
+        expect(fixture).toBeDefined();
+
+        const bundlePath = fixture!.webapp.bundle_path.replace('/static/', '/static/plugins/');
+        const response = await fetch(proxied.url + bundlePath);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toContain('window.registerPlugin(pluginId, new Plugin())');
     });
 
     test('returns upstream errors unchanged', async () => {

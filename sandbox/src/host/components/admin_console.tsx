@@ -195,7 +195,7 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
                         disabled={disabled}
                         config={config}
                         license={license}
-                        // NOTE: `GET /config/environment` is not read, so `setByEnv` is always false.
+                        // NOTE: `GET /config/environment` is not read, so this is always false.
                         setByEnv={false}
                         onChange={handleChange}
                         showConfirm={showConfirmId === setting.key}

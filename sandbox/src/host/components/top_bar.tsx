@@ -5,6 +5,8 @@ import {getCurrentUser} from 'mattermost-redux/selectors/entities/users';
 
 import {browserHistory} from '../history';
 
+import {MainMenu} from './main_menu';
+
 /** Renders the bar above every logged-in page: the user, the page links and Log out. */
 export function TopBar({onLogOut}: {onLogOut: () => void}) {
     const user = useSelector(getCurrentUser);
@@ -18,6 +20,7 @@ export function TopBar({onLogOut}: {onLogOut: () => void}) {
     return (
         <header className='top-bar'>
             <span className='top-bar-title'>{'Deactivate sandbox'}</span>
+            <MainMenu/>
             <nav>
                 <a
                     href='/'
