@@ -299,4 +299,19 @@ describe('plugin registry', () => {
         await actions.first().click();
         expect(await page.evaluate(() => (window as any).fixtureMainMenuClicks)).toBe(1);
     });
+
+    test('profile popover shows actions', async () => {
+        await sendMessage(page, 'a post to click');
+        const post = page.getByTestId('post').filter({hasText: 'a post to click'});
+        await post.waitFor();
+
+        await post.getByTestId('post-author').click();
+        const popover = post.getByTestId('profile-popover');
+        await popover.waitFor();
+        expect(await popover.innerText()).toContain('@alice');
+
+        await popover.getByTestId('fixture-popover-action-aaa.fixture').click();
+        await popover.waitFor({state: 'detached'});
+        expect(await page.evaluate(() => (window as any).fixturePopoverUsers)).toEqual(['alice']);
+    });
 });

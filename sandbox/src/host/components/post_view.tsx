@@ -1,4 +1,4 @@
-import React from 'react';
+import React, {useState} from 'react';
 import {useSelector} from 'react-redux';
 
 import type {Post} from '@mattermost/types/posts';
@@ -8,6 +8,7 @@ import type {PostTypeComponent} from '../store/plugins_types';
 import {defaultTheme} from '../theme';
 
 import {PluginErrorBoundary} from './plugin_error_boundary';
+import {ProfilePopover} from './profile_popover';
 
 const ephemeralPostType = 'system_ephemeral';
 
@@ -27,6 +28,7 @@ export function PostView({post}: {post: Post}) {
         (state: any) => state.plugins.postTypes[postType] as PostTypeComponent | undefined,
     );
 
+    const [showProfile, setShowProfile] = useState(false);
     const isSystem = post.type.startsWith('system_');
     const displayName = isSystem ? 'System' : author?.username ?? post.user_id;
 
@@ -61,12 +63,23 @@ export function PostView({post}: {post: Post}) {
             data-post-type={post.type}
         >
             <div className='post-header'>
-                <span
-                    className='post-author'
-                    data-testid='post-author'
-                >
-                    {displayName}
-                </span>
+                {isSystem || !author ? (
+                    <span
+                        className='post-author'
+                        data-testid='post-author'
+                    >
+                        {displayName}
+                    </span>
+                ) : (
+                    <button
+                        type='button'
+                        className='post-author post-author--link'
+                        data-testid='post-author'
+                        onClick={() => setShowProfile(!showProfile)}
+                    >
+                        {displayName}
+                    </button>
+                )}
                 <time className='post-time'>{formatTime(post.create_at)}</time>
                 {post.type === ephemeralPostType && (
                     <span
@@ -77,6 +90,12 @@ export function PostView({post}: {post: Post}) {
                     </span>
                 )}
             </div>
+            {showProfile && author && (
+                <ProfilePopover
+                    user={author}
+                    hide={() => setShowProfile(false)}
+                />
+            )}
             {body}
         </div>
     );
