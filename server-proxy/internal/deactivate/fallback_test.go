@@ -1,4 +1,4 @@
-package main
+package deactivate
 
 import (
 	"bytes"
@@ -352,7 +352,7 @@ func TestConfirmOnTwoNodesActsOnce(t *testing.T) {
 	admin := h.fake.addUser("sysadmin", "system_user system_admin")
 	h.fake.addUser("alice", model.SystemUserRoleId)
 
-	second := newPlugin()
+	second := NewPlugin()
 	second.SetAPI(h.api)
 	second.baseURLOverride = h.fake.server.URL
 	t.Cleanup(second.background.Wait)

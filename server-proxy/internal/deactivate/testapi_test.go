@@ -1,4 +1,4 @@
-package main
+package deactivate
 
 import (
 	"bytes"
@@ -326,7 +326,7 @@ func newHarness(t *testing.T) *harness {
 	fake := newFakeServer(t)
 	api := newTestAPI(t, fake)
 
-	p := newPlugin()
+	p := NewPlugin()
 	p.SetAPI(api)
 	p.baseURLOverride = fake.server.URL
 	p.pollInterval = 5 * time.Millisecond

@@ -1,4 +1,4 @@
-package main
+package deactivate
 
 import (
 	"encoding/json"
@@ -64,7 +64,7 @@ type vectorItem struct {
 func loadVectors(t *testing.T) commandVectors {
 	t.Helper()
 
-	raw, err := os.ReadFile("../testdata/command-vectors.json")
+	raw, err := os.ReadFile("../../../testdata/command-vectors.json")
 	if err != nil {
 		t.Fatalf("failed to read the shared vectors: %v", err)
 	}

@@ -1,4 +1,4 @@
-package main
+package deactivate
 
 import (
 	"context"
@@ -149,7 +149,7 @@ func TestServerBaseURLFromListenAddress(t *testing.T) {
 			*config.ServiceSettings.SiteURL = tc.siteURL
 
 			api := &configAPI{testAPI: newTestAPI(t, newFakeServer(t)), config: config}
-			p := newPlugin()
+			p := NewPlugin()
 			p.SetAPI(api)
 
 			got, _, err := p.serverBaseURL()

@@ -1,4 +1,4 @@
-package main
+package deactivate
 
 import (
 	"fmt"
@@ -32,7 +32,8 @@ type Plugin struct {
 	background sync.WaitGroup
 }
 
-func newPlugin() *Plugin {
+// NewPlugin returns the plugin with its routes and production timings.
+func NewPlugin() *Plugin {
 	p := &Plugin{
 		now:          time.Now,
 		pollInterval: time.Second,
