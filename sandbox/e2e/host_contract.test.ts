@@ -315,3 +315,33 @@ describe('plugin registry', () => {
         expect(await page.evaluate(() => (window as any).fixturePopoverUsers)).toEqual(['alice']);
     });
 });
+
+describe('session', () => {
+    test('login shows user name', async () => {
+        expect(await page.getByTestId('current-user').innerText()).toBe('@alice');
+        const cookies = await page.context().cookies(sandbox.url);
+        expect(cookies.map((cookie) => cookie.name)).toContain('MMAUTHTOKEN');
+    });
+
+    test('wrong password shows error', async () => {
+        await page.context().clearCookies();
+        await page.goto(`${sandbox.url}/login`);
+        await page.getByTestId('login-id').fill('alice');
+        await page.getByTestId('login-password').fill('not the password');
+        await page.getByTestId('login-submit').click();
+
+        const error = page.getByTestId('login-error');
+        await error.waitFor();
+        expect(await error.innerText()).not.toBe('');
+        expect(await page.getByTestId('channel-view').count()).toBe(0);
+    });
+
+    test('logout ends the session', async () => {
+        await page.getByTestId('logout-button').click();
+
+        await page.getByTestId('login-form').waitFor();
+        const status = await page.evaluate(async () => (await fetch('/api/v4/users/me')).status);
+        expect(status).toBe(401);
+        expect(new URL(page.url()).pathname).toBe('/login');
+    });
+});
