@@ -3,6 +3,7 @@ import {createIntl, createIntlCache} from 'react-intl';
 
 import {makeConfirmRoot} from './confirm/confirm_root';
 import {confirmReducer} from './confirm/state';
+import {BatchHistory} from './history/batch_history';
 import {CommandHandler} from './hook/command_handler';
 import {pluginId} from './manifest';
 import {RestClient} from './rest';
@@ -39,7 +40,14 @@ export class DeactivatePlugin implements PluginClass {
             {locale: currentLocale(store), defaultLocale: 'en', messages: en, onError: () => undefined},
             createIntlCache(),
         );
-        const handler = new CommandHandler({store, rest, intl, memory: new LastBatchMemory(), ownPluginId: pluginId});
+        const handler = new CommandHandler({
+            store,
+            rest,
+            intl,
+            memory: new LastBatchMemory(),
+            history: new BatchHistory(rest),
+            ownPluginId: pluginId,
+        });
 
         registry.registerTranslations(getTranslations);
         registry.registerReducer(confirmReducer);

@@ -9,6 +9,8 @@ import en from '../../i18n/en.json';
 import {loginAs, startCountingEmulator} from '../../test/integration/emulator_session';
 import type {CountingEmulator} from '../../test/integration/emulator_session';
 import {confirmReducer} from '../confirm/state';
+import {BatchHistory} from '../history/batch_history';
+import type {Batch, BatchRequest} from '../history/batch_record';
 import type {ConfirmState} from '../confirm/state';
 import {pluginStateKey} from '../manifest';
 import type {RestClient} from '../rest';
@@ -55,10 +57,12 @@ async function storeFor(rest: RestClient): Promise<{store: WebappStore; posts: P
     return {store: createStore(reducer) as unknown as WebappStore, posts};
 }
 
-async function handlerFor(username: string) {
-    const rest = await loginAs(server.url, username);
+async function handlerFor(username: string, rest?: RestClient) {
+    rest = rest || await loginAs(server.url, username);
     const {store, posts} = await storeFor(rest);
-    const handler = new CommandHandler({store, rest, intl, memory: new LastBatchMemory(), ownPluginId: 'app.deactivate'});
+    const history = new BatchHistory(rest);
+    const memory = new LastBatchMemory();
+    const handler = new CommandHandler({store, rest, intl, memory, history, ownPluginId: 'app.deactivate'});
     server.resetCount();
     const confirmState = () => (store.getState() as unknown as Record<string, ConfirmState>)[pluginStateKey];
     return {handler, posts, confirmState};
@@ -220,6 +224,20 @@ describe('CommandHandler', () => {
         expect(posts[0].message).toContain('Nothing was changed');
     });
 
+    test('unsaved history is noted', async () => {
+        const {handler, posts} = await handlerFor('sysadmin');
+        await handler.hook('/deactivate @alice', args);
+        await handler.confirm();
+        expect(posts[0].message).toContain('not saved in the history');
+    });
+
+    test('undo without history or batch', async () => {
+        const {handler, posts} = await handlerFor('sysadmin');
+        await handler.hook('/deactivate undo', args);
+        expect(posts[0].message).toContain('nothing to undo');
+        expect(posts[0].message).toContain('history could not be read');
+    });
+
     test('second command waits for a running batch', async () => {
         const {handler, posts} = await handlerFor('sysadmin');
         await handler.hook('/deactivate @alice', args);
@@ -228,5 +246,124 @@ describe('CommandHandler', () => {
         await run;
         expect(posts.some((post) => post.message.includes('still running'))).toBe(true);
         expect(isActive('bob')).toBe(true);
+    });
+});
+
+/**
+ * Stands in for the server part's history routes, which run in Go, so these tests can check what
+ * the web app sends and how it reads the answers. The Go side has its own tests of the routes.
+ */
+class FakeHistoryRoutes {
+    readonly batches: Batch[] = [];
+    readonly undone: string[] = [];
+
+    constructor(private readonly userId: string) {}
+
+    fetch = async (input: string, init: RequestInit): Promise<Response> => {
+        const match = (/\/plugins\/app\.deactivate\/api\/v1(\/batches.*)$/).exec(input);
+        if (!match) {
+            return fetch(input, init);
+        }
+        const path = match[1];
+        if (init.method === 'POST' && path === '/batches') {
+            const body = JSON.parse(String(init.body)) as BatchRequest;
+            const batch: Batch = {...body, id: `batch${this.batches.length}`, user_id: this.userId, created_at: Date.now(), source: 'webapp'};
+            this.batches.unshift(batch);
+            return Response.json(batch, {status: 201});
+        }
+        if (init.method === 'GET' && path.startsWith('/batches?')) {
+            return Response.json({batches: this.batches, page: 0, per_page: 20});
+        }
+        const undo = (/^\/batches\/([^/]+)\/undo$/).exec(path);
+        if (init.method === 'POST' && undo) {
+            const batch = this.batches.find((candidate) => candidate.id === undo[1]);
+            if (!batch) {
+                return Response.json({id: 'not_found', message: 'No such batch.'}, {status: 404});
+            }
+            this.undone.push(batch.id);
+            const reactivated = batch.outcomes.filter((entry) => entry.result === 'deactivated');
+            for (const entry of reactivated) {
+                const user = server.emulator.store.users.get(entry.target_id || '');
+                if (user) {
+                    server.emulator.store.updateActive(user, true);
+                }
+            }
+            batch.undone_at = Date.now();
+            batch.undo_outcomes = reactivated.map((entry) => ({...entry, result: 'reactivated' as const}));
+            return Response.json(batch);
+        }
+        return Response.json({id: 'not_found', message: 'No such route.'}, {status: 404});
+    };
+}
+
+describe('CommandHandler with batch history', () => {
+    async function clientWithHistory(username: string) {
+        const plain = await loginAs(server.url, username);
+        const me = await plain.getMe();
+        const routes = new FakeHistoryRoutes(me.id);
+        const {RestClient} = await import('../rest');
+        return {rest: new RestClient(plain.client, {fetch: routes.fetch}), routes};
+    }
+
+    test('confirmed batch is recorded', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        const {handler, posts} = await handlerFor('sysadmin', rest);
+        await handler.hook('/deactivate @alice olivia', args);
+        await handler.confirm();
+        expect(routes.batches).toHaveLength(1);
+        const batch = routes.batches[0];
+        expect(batch.command).toBe('/deactivate @alice olivia');
+        expect(batch.outcomes.map((entry) => [entry.name, entry.result])).toEqual([
+            ['alice', 'deactivated'],
+            ['olivia', 'skipped'],
+        ]);
+        expect(batch.outcomes[1].reason).toBe('already_inactive');
+        expect(batch.targets[0].kind).toBe('username');
+        expect(posts[0].message).not.toContain('not saved');
+    });
+
+    test('dry run is not recorded', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        const {handler} = await handlerFor('sysadmin', rest);
+        await handler.hook('/deactivate @alice --dry-run', args);
+        expect(routes.batches).toHaveLength(0);
+    });
+
+    test('undo after reload uses history', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        const first = await handlerFor('sysadmin', rest);
+        await first.handler.hook('/deactivate @alice @bob', args);
+        await first.handler.confirm();
+        expect(isActive('alice')).toBe(false);
+
+        // A new handler has an empty tab memory, as after a page reload.
+        const second = await handlerFor('sysadmin', rest);
+        await second.handler.hook('/deactivate undo', args);
+        expect(second.confirmState().pending?.plan.historyBatchId).toBe(routes.batches[0].id);
+        expect(routes.undone).toEqual([]);
+        await second.handler.confirm();
+        expect(routes.undone).toEqual([routes.batches[0].id]);
+        expect(isActive('alice')).toBe(true);
+        expect(isActive('bob')).toBe(true);
+        expect(second.posts[0].message).toContain('**Reactivated (2):**');
+    });
+
+    test('undo cancel leaves batch alone', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        const first = await handlerFor('sysadmin', rest);
+        await first.handler.hook('/deactivate @alice', args);
+        await first.handler.confirm();
+        await first.handler.hook('/deactivate undo', args);
+        first.handler.cancel();
+        expect(routes.undone).toEqual([]);
+        expect(isActive('alice')).toBe(false);
+    });
+
+    test('named batch that is missing fails clearly', async () => {
+        const {rest} = await clientWithHistory('sysadmin');
+        const {handler, posts} = await handlerFor('sysadmin', rest);
+        await handler.hook('/deactivate undo nosuchbatch', args);
+        expect(posts[0].message).toContain('Could not prepare');
+        expect(posts[0].message).toContain('Nothing was changed');
     });
 });

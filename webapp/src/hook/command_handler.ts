@@ -3,6 +3,8 @@ import type {IntlShape} from 'react-intl';
 import {isDeactivateCommand, parseCommand} from '../command';
 import type {ParsedCommand} from '../command';
 import {closeConfirmation, openConfirmation, reportProgress, startRun} from '../confirm/state';
+import type {BatchHistory} from '../history/batch_history';
+import {outcomeOfServerUndo, undoTargets} from '../history/undo_outcome';
 import type {ConfirmState} from '../confirm/state';
 import {pluginStateKey} from '../manifest';
 import {
@@ -14,7 +16,7 @@ import {
     describeParseError,
 } from '../outcome';
 import {executePlan, isActionableItem, planPlugins, planUndo, planUsers} from '../plan';
-import type {Plan} from '../plan';
+import type {Outcome, Plan} from '../plan';
 import {postEphemeral} from '../posts/ephemeral';
 import type {PostLocation} from '../posts/ephemeral';
 import {describeRestError, isRestError} from '../rest';
@@ -34,6 +36,7 @@ export interface CommandHandlerDeps {
     rest: RestClient;
     intl: IntlShape;
     memory: LastBatchMemory;
+    history: BatchHistory;
     ownPluginId: string;
 }
 
@@ -70,11 +73,10 @@ export class CommandHandler {
         const total = plan.items.filter(isActionableItem).length;
         this.deps.store.dispatch(startRun(total));
         try {
-            const outcome = await executePlan(plan, this.deps.rest, (done: number) => {
-                this.deps.store.dispatch(reportProgress(done, total));
-            });
+            const outcome = await this.run(plan, total);
             this.rememberForUndo(plan, outcome.items);
-            this.post(location, formatOutcome(this.deps.intl, outcome));
+            const note = plan.kind === 'undo' ? '' : await this.record(outcome);
+            this.post(location, formatOutcome(this.deps.intl, outcome) + note);
         } catch (error) {
             const text = error instanceof Error ? error.message : String(error);
             this.post(location, formatNotice(this.deps.intl, 'runFailed', {message: escapeMarkdown(text)}));
@@ -82,6 +84,30 @@ export class CommandHandler {
             this.deps.store.dispatch(closeConfirmation());
         }
     };
+
+    /** Writes the plan: an undo from the history through the server part, the rest from here. */
+    private async run(plan: Plan, total: number): Promise<Outcome> {
+        if (plan.kind === 'undo' && plan.historyBatchId) {
+            const startedAt = Date.now();
+            const batch = await this.deps.history.undo(plan.historyBatchId);
+            this.deps.store.dispatch(reportProgress(total, total));
+            return outcomeOfServerUndo(plan, batch, startedAt);
+        }
+        return executePlan(plan, this.deps.rest, (done: number) => {
+            this.deps.store.dispatch(reportProgress(done, total));
+        });
+    }
+
+    /** Saves the batch in the server's history, returning a note for the outcome if that failed. */
+    private async record(outcome: Outcome): Promise<string> {
+        try {
+            await this.deps.history.record(outcome);
+            return '';
+        } catch (error) {
+            const reason = isRestError(error) ? describeRestError(error, this.deps.intl).text : String(error);
+            return '\n\n' + formatNotice(this.deps.intl, 'notRecorded', {reason: escapeMarkdown(reason)});
+        }
+    }
 
     /** Drops the pending plan without writing. Called by the modal's cancel button. */
     cancel = (): void => {
@@ -155,21 +181,44 @@ export class CommandHandler {
                 return undefined;
             }
             return {...(await planPlugins(parsed, rest, ownPluginId)), command};
-        case 'undo': {
-            const last = this.deps.memory.recall();
-            if (!last) {
-                this.notice(location, 'nothingToUndo');
-                return undefined;
-            }
+        case 'undo':
             if (!caller.permissions.has(USER_WRITE_PERMISSION)) {
                 this.notice(location, 'needsUserPermission');
                 return undefined;
             }
-            return {...(await planUndo(last.users, rest)), command};
-        }
+            return this.planUndoFromHistory(parsed.batch, command, location);
         default:
             return undefined;
         }
+    }
+
+    /**
+     * Plans the undo of the named batch or of the caller's newest undoable one in the server's
+     * history. Without a batch id, an unreadable history falls back to this tab's last batch.
+     */
+    private async planUndoFromHistory(batchId: string, command: string, location: PostLocation): Promise<Plan | undefined> {
+        const {rest, history, intl, memory} = this.deps;
+        let historyNote = '';
+        try {
+            const batch = await history.findUndoable(batchId);
+            if (batch) {
+                const plan = await planUndo(undoTargets(batch), rest);
+                return {...plan, command, historyBatchId: batch.id};
+            }
+        } catch (error) {
+            if (batchId || !isRestError(error)) {
+                throw error;
+            }
+            const reason = describeRestError(error, intl).text;
+            historyNote = '\n\n' + formatNotice(intl, 'historyUnavailable', {reason: escapeMarkdown(reason)});
+        }
+
+        const last = memory.recall();
+        if (!last) {
+            this.post(location, formatNotice(intl, 'nothingToUndo') + historyNote);
+            return undefined;
+        }
+        return {...(await planUndo(last.users, rest)), command};
     }
 
     /** Shows a dry run, reports a plan with nothing to write, or asks for confirmation. */

@@ -33,6 +33,15 @@ export const noticeMessages = {
         id: 'deactivate.notice.unexpected',
         defaultMessage: '/deactivate failed unexpectedly: {message}. Nothing was changed.',
     },
+    notRecorded: {
+        id: 'deactivate.notice.not_recorded',
+        defaultMessage:
+            'This batch was not saved in the history ({reason}), so only this browser tab can undo it, until it is reloaded.',
+    },
+    historyUnavailable: {
+        id: 'deactivate.notice.history_unavailable',
+        defaultMessage: 'The batch history could not be read ({reason}), so undo looked only at this browser tab.',
+    },
     runFailed: {
         id: 'deactivate.notice.run_failed',
         defaultMessage:

@@ -58,6 +58,9 @@ export interface Plan {
 
     /** The command line as typed. */
     command: string;
+
+    /** For an undo plan taken from the server's history: the batch that confirming undoes. */
+    historyBatchId?: string;
 }
 
 /** The caller's identity and system permissions, built by the slash command hook. */

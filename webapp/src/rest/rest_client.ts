@@ -5,6 +5,8 @@ import type {PluginsResponse, PluginStatus} from '@mattermost/types/plugins';
 import type {Role} from '@mattermost/types/roles';
 import type {UserProfile} from '@mattermost/types/users';
 
+import {pluginId as ownPluginId} from '../manifest';
+
 import {parseResponseBody, readAppError} from './response_body';
 import type {ResponseBody} from './response_body';
 import {RestError} from './rest_error';
@@ -29,9 +31,9 @@ export interface RestClientOptions {
     sleep?: (milliseconds: number) => Promise<void>;
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT';
 
-type Expected = 'object' | 'array';
+export type Expected = 'object' | 'array';
 
 /**
  * The REST calls of `/deactivate`, made under the caller's session. Headers and routes come from
@@ -106,6 +108,12 @@ export class RestClient {
     disableBot(botUserId: string): Promise<Bot> {
         const url = `${this.client.getBotRoute(encodeURIComponent(botUserId))}/disable`;
         return this.request('POST', url, 'object');
+    }
+
+    /** Sends `path` (such as `/batches`) to this plugin's own server routes under `/api/v1`. */
+    pluginApi<T>(method: Method, path: string, expected: Expected, body?: unknown): Promise<T> {
+        const url = `${this.client.getUrl()}/plugins/${encodeURIComponent(ownPluginId)}/api/v1${path}`;
+        return this.request(method, url, expected, body);
     }
 
     getPlugins(): Promise<PluginsResponse> {
