@@ -1,6 +1,6 @@
 import type {UserProfile} from '@mattermost/types/users';
 
-import type {Outcome, OutcomeItem, Plan} from '../plan';
+import type {Outcome, OutcomeItem, Plan, UserPlanClass} from '../plan';
 
 import type {Batch, BatchOutcome} from './batch_record';
 
@@ -11,9 +11,18 @@ export function undoTargets(batch: Batch): UserProfile[] {
         map((entry) => ({id: entry.target_id, username: entry.name} as UserProfile));
 }
 
+// The server part's skip reasons for undo (server-proxy outcome.go), as the plan classes that
+// word them.
+const SKIP_REASON_CLASSES: Record<string, UserPlanClass> = {
+    already_active: 'still_active',
+    no_longer_visible: 'not_found',
+};
+
 function toOutcomeItem(item: Plan['items'][number], reported: BatchOutcome | undefined): OutcomeItem {
     if (!reported || reported.result === 'skipped') {
-        return {item, state: 'skipped', reason: reported?.reason || ''};
+        const planClass = SKIP_REASON_CLASSES[reported?.reason || ''];
+        const skippedItem = planClass && item.kind === 'user' ? {...item, class: planClass} : item;
+        return {item: skippedItem, state: 'skipped', reason: reported?.reason || ''};
     }
     if (reported.result === 'failed') {
         return {
