@@ -44,7 +44,7 @@ describe('en.json', () => {
         const values = {
             command: 'c', count: 2, names: 'n', reason: 'r', detail: 'd', name: 'x', value: 'v', seconds: 3,
             status: 400, errorId: 'e', message: 'm', flag: 'f', label: 'l', done: 1, skipped: 0, failed: 0,
-            total: 3, users: 2, bots: 1,
+            total: 3, users: 2, bots: 1, batchId: 'b',
         };
 
         for (const [, message] of messages) {

@@ -320,6 +320,7 @@ describe('CommandHandler with batch history', () => {
         expect(batch.outcomes[1].reason).toBe('already_inactive');
         expect(batch.targets[0].kind).toBe('username');
         expect(posts[0].message).not.toContain('not saved');
+        expect(posts[0].message).toContain(`Saved in the history as batch ${batch.id}.`);
     });
 
     test('dry run is not recorded', async () => {

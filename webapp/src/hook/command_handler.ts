@@ -98,11 +98,11 @@ export class CommandHandler {
         });
     }
 
-    /** Saves the batch in the server's history, returning a note for the outcome if that failed. */
+    /** Saves the batch in the server's history and returns the note that ends the outcome. */
     private async record(outcome: Outcome): Promise<string> {
         try {
-            await this.deps.history.record(outcome);
-            return '';
+            const batch = await this.deps.history.record(outcome);
+            return '\n\n' + formatNotice(this.deps.intl, 'recorded', {batchId: escapeMarkdown(batch.id)});
         } catch (error) {
             const reason = isRestError(error) ? describeRestError(error, this.deps.intl).text : String(error);
             return '\n\n' + formatNotice(this.deps.intl, 'notRecorded', {reason: escapeMarkdown(reason)});

@@ -33,6 +33,10 @@ export const noticeMessages = {
         id: 'deactivate.notice.unexpected',
         defaultMessage: '/deactivate failed unexpectedly: {message}. Nothing was changed.',
     },
+    recorded: {
+        id: 'deactivate.notice.recorded',
+        defaultMessage: 'Saved in the history as batch {batchId}.',
+    },
     notRecorded: {
         id: 'deactivate.notice.not_recorded',
         defaultMessage:
