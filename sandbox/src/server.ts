@@ -17,6 +17,8 @@ import {
 } from './server/host_page';
 import {bundlePluginId, readLocalBundle, sendBundle} from './server/plugin_bundles';
 import {createUpstreamProxy} from './server/proxy';
+import {createPluginServer} from './plugin_server/index';
+import type {PluginServer} from './plugin_server/index';
 import type {UpstreamProxy} from './server/proxy';
 
 /** Id of the plugin this repository builds; its bundle is always served from disk. */
@@ -49,6 +51,12 @@ export interface SandboxOptions {
     emulatorOptions?: EmulatorOptions;
     /** Receives the server's log lines; defaults to stderr. */
     log?: (line: string) => void;
+    /**
+     * Runs the real Go server part (`server-proxy/cmd/sandboxhost`, needs `go`) beside the
+     * emulator: `/deactivate` through `POST /commands/execute`, its buttons and its HTTP routes.
+     * Ignored with `upstream`.
+     */
+    serverPart?: boolean;
 }
 
 export interface Sandbox {
@@ -64,7 +72,7 @@ export interface Sandbox {
  * Sets `ServiceSettings.SiteURL` to the sandbox URL, which is known only after `listen`, and
  * again after every `reset`, which rebuilds the config from the seed.
  */
-function withSiteUrl(emulator: Emulator, url: string): Emulator {
+function withSiteUrl(emulator: Emulator, url: string, pluginServer?: PluginServer): Emulator {
     const apply = () => {
         emulator.store.config.ServiceSettings.SiteURL = url;
     };
@@ -75,6 +83,7 @@ function withSiteUrl(emulator: Emulator, url: string): Emulator {
         reset: () => {
             emulator.reset();
             apply();
+            pluginServer?.afterReset();
         },
     };
 }
@@ -112,6 +121,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }
         emulator = createEmulator({...options.emulatorOptions, plugins: seedPlugins});
     }
+    const pluginServer: PluginServer | undefined =
+        emulator && options.serverPart ? createPluginServer(emulator, log) : undefined;
 
     const serveBundle = async (req: IncomingMessage, res: ServerResponse, pluginId: string) => {
         if (pluginId === productPluginId) {
@@ -126,6 +137,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const route = async (req: IncomingMessage, res: ServerResponse) => {
         const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
 
+        if (pluginServer && (await pluginServer.handle(req, res))) {
+            return;
+        }
         if (pathname.startsWith('/api/v4/') || pathname === '/api/v4') {
             if (proxy) {
                 proxy.forward(req, res);
@@ -176,19 +190,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     if (emulator) {
-        emulator = withSiteUrl(emulator, url);
+        emulator = withSiteUrl(emulator, url, pluginServer);
     }
 
     // Calling close again returns the first call's promise, so tests may close in `finally`
     // and in `afterAll` alike.
     let closing: Promise<void> | undefined;
     const close = () => {
-        closing ??= new Promise<void>((resolve, reject) => {
-            server.close((error) => (error ? reject(error) : resolve()));
-            server.closeAllConnections();
-        });
+        closing ??= (async () => {
+            await pluginServer?.stop();
+            await new Promise<void>((resolve, reject) => {
+                server.close((error) => (error ? reject(error) : resolve()));
+                server.closeAllConnections();
+            });
+        })();
         return closing;
     };
+
+    if (pluginServer) {
+        try {
+            await pluginServer.start(url);
+        } catch (error) {
+            await close();
+            throw error;
+        }
+    }
 
     return {url, close, emulator};
 }

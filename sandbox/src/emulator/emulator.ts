@@ -3,7 +3,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {CommandRegistry} from './commands/registry';
 import {mergeDeep, type DeepPartial, type EmulatorConfig} from './config';
 import {Pipeline, type Middleware} from './http/pipeline';
-import {Router} from './http/router';
+import {Router, type Route} from './http/router';
 import {authRoutes} from './routes/auth';
 import {botRoutes} from './routes/bots';
 import {commandRoutes} from './routes/commands';
@@ -34,6 +34,11 @@ export interface Emulator {
     readonly commands: CommandRegistry;
     /** Adds a middleware that every later request passes through, in the order added. */
     use(middleware: Middleware): void;
+    /**
+     * Adds routes after the built-in ones, with the same authentication and CSRF checks. The
+     * sandbox adds the routes a plugin server part needs this way.
+     */
+    addRoutes(routes: Route[]): void;
     /** Puts the store back to the seed (and options); registered commands are dropped. */
     reset(): void;
 }
@@ -57,7 +62,8 @@ function buildRouter(): Router {
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const store = new EmulatorStore();
     const commands = new CommandRegistry();
-    const pipeline = new Pipeline(store, buildRouter(), commands);
+    const router = buildRouter();
+    const pipeline = new Pipeline(store, router, commands);
 
     const load = () => {
         const fresh = new EmulatorStore();
@@ -81,6 +87,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         commands,
         use(middleware) {
             pipeline.use(middleware);
+        },
+        addRoutes(routes) {
+            router.add(routes);
         },
         reset: load,
     };

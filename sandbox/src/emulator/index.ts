@@ -6,6 +6,8 @@ export type {SeedPlugin} from './seed';
 export type {Middleware} from './http/pipeline';
 export type {RequestContext} from './http/context';
 export type {Reply} from './http/reply';
+export {jsonReply} from './http/reply';
+export type {Route} from './http/router';
 export {AppError} from './errors';
 export type {CommandRegistry, RegisteredCommand, CommandArgs, CommandResponse} from './commands/registry';
 export type * from './records';
