@@ -150,9 +150,15 @@ func (p *Plugin) performAction(ctx context.Context, s *userSession, item PlanIte
 	return outcome
 }
 
-// undoOutcomes reactivates the accounts of batch that are still deactivated,
-// under the session s of the user who asked for the undo.
-func (p *Plugin) undoOutcomes(ctx context.Context, s *userSession, batch *Batch) ([]Outcome, error) {
+// undoKey identifies a reactivation across the undo preview and Confirm.
+func undoKey(outcome Outcome) string {
+	return "reactivate:" + outcome.TargetID
+}
+
+// undoCandidates looks up, under the caller's session s, the accounts of
+// batch that undo would reactivate. Accounts still deactivated come back with
+// an empty Result; the others are already skipped with their reason.
+func (p *Plugin) undoCandidates(ctx context.Context, s *userSession, batch *Batch) ([]Outcome, error) {
 	var ids []string
 	for _, outcome := range batch.Outcomes {
 		if isUndoable(outcome) {
@@ -177,7 +183,7 @@ func (p *Plugin) undoOutcomes(ctx context.Context, s *userSession, batch *Batch)
 		byID[user.Id] = user
 	}
 
-	var outcomes []Outcome
+	candidates := []Outcome{}
 	for _, previous := range batch.Outcomes {
 		if !isUndoable(previous) {
 			continue
@@ -192,6 +198,29 @@ func (p *Plugin) undoOutcomes(ctx context.Context, s *userSession, batch *Batch)
 		case user.DeleteAt == 0:
 			outcome.Result = resultSkipped
 			outcome.Reason = reasonAlreadyActive
+		}
+		candidates = append(candidates, outcome)
+	}
+
+	return candidates, nil
+}
+
+// undoOutcomes reactivates the accounts of batch that are still deactivated,
+// under the session s of the user who asked for the undo. With a planned
+// set, only the reactivations previewed under those keys run.
+func (p *Plugin) undoOutcomes(ctx context.Context, s *userSession, batch *Batch, planned map[string]bool) ([]Outcome, error) {
+	candidates, err := p.undoCandidates(ctx, s, batch)
+	if err != nil {
+		return nil, err
+	}
+
+	outcomes := make([]Outcome, 0, len(candidates))
+	for _, outcome := range candidates {
+		switch {
+		case outcome.Result != "":
+		case planned != nil && !planned[undoKey(outcome)]:
+			outcome.Result = resultSkipped
+			outcome.Reason = reasonChangedSincePreview
 		default:
 			outcome = p.reactivate(ctx, s, outcome)
 		}
@@ -234,8 +263,9 @@ func (p *Plugin) reactivate(ctx context.Context, s *userSession, outcome Outcome
 }
 
 // undoBatch claims the batch for an undo with compare-and-set, so two undos
-// of one batch cannot both run, then reactivates and stores the outcome.
-func (p *Plugin) undoBatch(batchID, userID string) (*Batch, error) {
+// of one batch cannot both run, then reactivates and stores the outcome. A
+// nil planned set reactivates every account still deactivated.
+func (p *Plugin) undoBatch(batchID, userID string, planned map[string]bool) (*Batch, error) {
 	claimed, err := p.updateBatch(batchID, func(batch *Batch) error {
 		if batch.UndoneAt != 0 {
 			return errUndoConflict
@@ -254,7 +284,7 @@ func (p *Plugin) undoBatch(batchID, userID string) (*Batch, error) {
 	var outcomes []Outcome
 	runErr := p.withUserSession(userID, func(ctx context.Context, s *userSession) error {
 		var err error
-		outcomes, err = p.undoOutcomes(ctx, s, claimed)
+		outcomes, err = p.undoOutcomes(ctx, s, claimed, planned)
 		return err
 	})
 

@@ -130,7 +130,22 @@ func TestFallbackCommandToOutcome(t *testing.T) {
 		t.Fatalf("%d batches recorded, want 1", len(ids))
 	}
 
+	writesBeforeUndo := len(h.fake.writes())
 	h.execute(admin.Id, "/deactivate undo")
+	undoPreview := h.api.lastSent()
+	if !strings.Contains(undoPreview.Message, "**Will be reactivated (1):** `@alice`") {
+		t.Errorf("the undo preview lacks alice:\n%s", undoPreview.Message)
+	}
+	if len(h.fake.writes()) != writesBeforeUndo {
+		t.Fatalf("the undo preview wrote to the server: %+v", h.fake.writes()[writesBeforeUndo:])
+	}
+	if user := h.fake.user(alice.Id); user.DeleteAt == 0 {
+		t.Fatal("undo reactivated alice before Confirm")
+	}
+
+	if recorder := h.confirm(admin.Id, pendingIDOf(t, undoPreview)); recorder.Code != http.StatusOK {
+		t.Fatalf("Confirm of the undo answered %d: %s", recorder.Code, recorder.Body)
+	}
 	h.plugin.background.Wait()
 
 	if user := h.fake.user(alice.Id); user.DeleteAt != 0 {

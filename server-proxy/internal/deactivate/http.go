@@ -204,7 +204,7 @@ func (p *Plugin) handleUndoBatch(w http.ResponseWriter, r *http.Request, userID 
 		return
 	}
 
-	batch, err := p.undoBatch(batchID, userID)
+	batch, err := p.undoBatch(batchID, userID, nil)
 	if errors.Is(err, errUndoConflict) {
 		writeError(w, http.StatusConflict, "undo_conflict", err.Error())
 		return

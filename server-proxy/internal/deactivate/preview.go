@@ -110,6 +110,11 @@ func planFailureText(err error) string {
 // confirmPending runs a confirmed request and replaces the preview with the
 // outcome. It is called once per pending request, after takePending.
 func (p *Plugin) confirmPending(request *PendingRequest, postID string) {
+	if request.Parsed.Command == commandUndo {
+		p.confirmUndo(request, postID)
+		return
+	}
+
 	post := &model.Post{
 		Id:        postID,
 		UserId:    request.UserID,
@@ -158,61 +163,4 @@ func (p *Plugin) confirmPending(request *PendingRequest, postID string) {
 		post.Message += "\n\nThe batch could not be recorded, so `/deactivate undo` cannot find it."
 	}
 	p.API.UpdateEphemeralPost(request.UserID, post)
-}
-
-// executeUndoCommand undoes the named batch, or the caller's latest one.
-func (p *Plugin) executeUndoCommand(args *model.CommandArgs, parsed ParsedCommand) *model.CommandResponse {
-	batchID := parsed.BatchID
-	if batchID == "" {
-		ids, err := p.listBatchIDs(args.UserId)
-		if err != nil {
-			p.API.LogError("Failed to list batches", "user_id", args.UserId, "error", err.Error())
-			return ephemeral("Your batches could not be listed. Try again in a moment.")
-		}
-		if len(ids) == 0 {
-			return ephemeral("You have no recorded batch to undo.")
-		}
-		batchID = ids[0]
-	}
-
-	batch, status := p.loadBatchFor(batchID, args.UserId)
-	if status != 0 {
-		return ephemeral("Batch " + inlineCode(batchID) + " was not found among the batches you may undo.")
-	}
-
-	if parsed.Flags.DryRun {
-		return ephemeral(formatOutcome("Dry run: undo would reactivate the accounts still deactivated from", batch))
-	}
-
-	post := &model.Post{
-		Id:        model.NewId(),
-		UserId:    args.UserId,
-		ChannelId: args.ChannelId,
-		RootId:    args.RootId,
-		Message:   "#### Working…\nReactivating the accounts of batch " + inlineCode(batchID) + ".",
-	}
-	p.API.SendEphemeralPost(args.UserId, post)
-
-	p.runInBackground(func() {
-		undone, err := p.undoBatch(batchID, args.UserId)
-		if err != nil {
-			p.API.LogError("Failed to undo a batch", "user_id", args.UserId, "batch_id", batchID, "error", err.Error())
-			post.Message = "#### Undo failed\n" + undoFailureText(err)
-			p.API.UpdateEphemeralPost(args.UserId, post)
-			return
-		}
-
-		post.Message = formatOutcome("Undo done", &Batch{Outcomes: undone.UndoOutcomes})
-		p.API.UpdateEphemeralPost(args.UserId, post)
-	})
-
-	return &model.CommandResponse{}
-}
-
-func undoFailureText(err error) string {
-	if errors.Is(err, errUndoConflict) {
-		return "This batch is already being undone, or was undone before."
-	}
-
-	return planFailureText(err)
 }
