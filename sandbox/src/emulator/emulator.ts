@@ -2,6 +2,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 
 import {CommandRegistry} from './commands/registry';
 import {mergeDeep, type DeepPartial, type EmulatorConfig} from './config';
+import {FaultInjector, RateLimiter, type FaultOptions} from './faults';
 import {Pipeline, type Middleware} from './http/pipeline';
 import {Router, type Route} from './http/router';
 import {authRoutes} from './routes/auth';
@@ -23,6 +24,11 @@ export interface EmulatorOptions {
     config?: DeepPartial<EmulatorConfig>;
     /** Extra installed plugins, added after the seed. */
     plugins?: SeedPlugin[];
+    /**
+     * Latency and injected faults; `Emulator.faults.configure` changes them at run time. Rate
+     * limiting follows `config.RateLimitSettings`, read on every request.
+     */
+    faults?: FaultOptions;
 }
 
 export interface Emulator {
@@ -32,7 +38,12 @@ export interface Emulator {
     readonly store: EmulatorStore;
     /** Slash commands that `POST /commands/execute` runs; empty until something registers. */
     readonly commands: CommandRegistry;
-    /** Adds a middleware that every later request passes through, in the order added. */
+    /** Latency and fault injection, which every request passes before the rate limiter. */
+    readonly faults: FaultInjector;
+    /**
+     * Adds a middleware that every later request passes through, in the order added, after the
+     * fault injector and the rate limiter.
+     */
     use(middleware: Middleware): void;
     /**
      * Adds routes after the built-in ones, with the same authentication and CSRF checks. The
@@ -64,6 +75,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const commands = new CommandRegistry();
     const router = buildRouter();
     const pipeline = new Pipeline(store, router, commands);
+    const faults = new FaultInjector(options.faults);
+    const rateLimiter = new RateLimiter();
+    pipeline.use(faults.middleware);
+    pipeline.use(rateLimiter.middleware);
 
     const load = () => {
         const fresh = new EmulatorStore();
@@ -76,6 +91,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         }
         Object.assign(store, fresh);
         commands.clear();
+        faults.configure(options.faults ?? {});
+        rateLimiter.reset();
     };
     load();
 
@@ -85,6 +102,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         },
         store,
         commands,
+        faults,
         use(middleware) {
             pipeline.use(middleware);
         },

@@ -1,0 +1,14 @@
+/**
+ * Returns a generator of uniform numbers in [0, 1) that repeats for the same seed (mulberry32,
+ * a 32-bit generator: good enough for fault schedules, not for anything secret).
+ */
+export function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let mixed = state;
+        mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
+        mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+        return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+    };
+}
