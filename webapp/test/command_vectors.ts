@@ -30,6 +30,7 @@ export interface VectorFlags {
     dry_run: boolean;
     include_admins: boolean;
     include_bots: boolean;
+    include_never_active: boolean;
 }
 
 export interface VectorParse {
@@ -39,6 +40,8 @@ export interface VectorParse {
     names?: string[];
     text?: string;
     batch?: string;
+    duration?: string;
+    days?: number;
     reason?: {code: string; value: string};
     error?: {code: string; value: string};
 }

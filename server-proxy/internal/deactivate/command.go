@@ -39,6 +39,10 @@ var parseErrorTexts = map[string]string{
 	errorMissingTargets: "Name at least one user, for example `/deactivate @alice`.",
 	errorMissingPlugins: "Name at least one plugin id or name, for example `/deactivate plugin jira`.",
 	errorInvalidBatch:   "is not one batch id. `/deactivate undo` takes at most one batch id.",
+	errorMissingDuration: "Name how long the users have been inactive, for example " +
+		"`/deactivate inactive 180d`: days (`d`), weeks (`w`) or months of 30 days (`m`).",
+	errorInvalidDuration: "is not a duration. Use a whole number from 1 to 9999 followed by " +
+		"`d` (days), `w` (weeks) or `m` (months of 30 days), for example `180d`, `12w` or `6m`.",
 }
 
 func (p *Plugin) registerCommand() error {
@@ -57,8 +61,8 @@ func (p *Plugin) registerCommand() error {
 // to every user, the admin subcommands to system admins only. RoleID only
 // hides suggestions: the REST API still decides what each caller may do.
 func autocompleteData() *model.AutocompleteData {
-	root := model.NewAutocompleteData(commandTrigger, "[@user…|plugin|undo|help]",
-		"Available commands: @user, me, plugin, undo, help")
+	root := model.NewAutocompleteData(commandTrigger, "[@user…|plugin|inactive|undo|help]",
+		"Available commands: @user, me, plugin, inactive, undo, help")
 
 	users := model.NewAutocompleteData("users", "@user…", "Deactivate users by @username, e-mail or id")
 	users.AddDynamicListArgument("Active user to deactivate", autocompleteUsersURL, true)
@@ -76,6 +80,15 @@ func autocompleteData() *model.AutocompleteData {
 	undo.AddTextArgument("Batch id from an earlier outcome, empty for the last batch", "[batch]", "")
 	undo.RoleID = model.SystemAdminRoleId
 	root.AddCommand(undo)
+
+	inactive := model.NewAutocompleteData("inactive", "<duration>",
+		"Deactivate users inactive for a duration: 180d, 12w or 6m (a month is 30 days)")
+	inactive.AddTextArgument("Days (d), weeks (w) or months of 30 days (m)", "<duration>", "")
+	addFlagArguments(inactive)
+	inactive.AddNamedTextArgument("include-never-active", "Also select users with no recorded activity",
+		"", "", false)
+	inactive.RoleID = model.SystemAdminRoleId
+	root.AddCommand(inactive)
 
 	me := model.NewAutocompleteData("me", "", "Deactivate your own account, if the server allows it")
 	root.AddCommand(me)
@@ -114,10 +127,19 @@ func (p *Plugin) ExecuteCommand(_ *plugin.Context, args *model.CommandArgs) (*mo
 		return ephemeral(parseErrorMessage(parsed.Error)), nil
 	case commandUndo:
 		return p.executeUndoCommand(args, parsed), nil
+	case commandInactive:
+		return ephemeral(inactiveWebOnlyText), nil
 	}
 
 	return p.executePreview(args, parsed), nil
 }
+
+// inactiveWebOnlyText answers `inactive` outside the web app.
+// TODO: plan `inactive` here too; it needs the user listing and the status
+// batches of webapp/src/inactive in Go.
+const inactiveWebOnlyText = "**`/deactivate inactive` runs only in the Mattermost web and desktop app.** " +
+	"It lists every active user and their last activity from your browser session, which this " +
+	"client cannot do yet. Nothing was changed."
 
 func ephemeral(text string) *model.CommandResponse {
 	return &model.CommandResponse{ResponseType: model.CommandResponseTypeEphemeral, Text: text}

@@ -12,6 +12,7 @@ const (
 	commandUsers     = "users"
 	commandPlugins   = "plugins"
 	commandUndo      = "undo"
+	commandInactive  = "inactive"
 	commandPermanent = "permanent"
 	commandError     = "error"
 )
@@ -26,11 +27,13 @@ const (
 
 // Parse error codes that the caller fixes in the message box.
 const (
-	errorInvalidTarget  = "invalid_target"
-	errorMissingTargets = "missing_targets"
-	errorMissingPlugins = "missing_plugins"
-	errorInvalidBatch   = "invalid_batch"
-	errorUnknownFlag    = "unknown_flag"
+	errorInvalidTarget   = "invalid_target"
+	errorMissingTargets  = "missing_targets"
+	errorMissingPlugins  = "missing_plugins"
+	errorInvalidBatch    = "invalid_batch"
+	errorMissingDuration = "missing_duration"
+	errorInvalidDuration = "invalid_duration"
+	errorUnknownFlag     = "unknown_flag"
 )
 
 const commandTrigger = "deactivate"
@@ -46,6 +49,9 @@ type Flags struct {
 	DryRun        bool `json:"dry_run"`
 	IncludeAdmins bool `json:"include_admins"`
 	IncludeBots   bool `json:"include_bots"`
+	// IncludeNeverActive makes `inactive` also select users with no
+	// recorded activity.
+	IncludeNeverActive bool `json:"include_never_active"`
 }
 
 // Target is one user named on the command line.
@@ -75,6 +81,10 @@ type ParsedCommand struct {
 	PluginNames []string `json:"names,omitempty"`
 	PluginText  string   `json:"text,omitempty"`
 	BatchID     string   `json:"batch,omitempty"`
+	// Duration is the `inactive` duration token, lower-cased, and
+	// DurationDays its length in days.
+	Duration     string `json:"duration,omitempty"`
+	DurationDays int    `json:"days,omitempty"`
 	// Reason names why the command became help (an unknown flag).
 	Reason *ParseError `json:"reason,omitempty"`
 	Error  *ParseError `json:"error,omitempty"`
@@ -130,6 +140,8 @@ func parseArguments(tokens []string) ParsedCommand {
 			parsed.Flags.IncludeAdmins = true
 		case "--include-bots":
 			parsed.Flags.IncludeBots = true
+		case "--include-never-active":
+			parsed.Flags.IncludeNeverActive = true
 		case "--permanent":
 			permanent = true
 		default:
@@ -159,6 +171,8 @@ func parseArguments(tokens []string) ParsedCommand {
 		parsePlugins(&parsed, words[1:])
 	case "undo":
 		parseUndo(&parsed, words[1:])
+	case "inactive":
+		parseInactive(&parsed, words[1:])
 	case "delete", "remove":
 		parsed.Command = commandPermanent
 	default:
@@ -250,6 +264,26 @@ func parseUndo(parsed *ParsedCommand, words []string) {
 	if len(words) == 1 {
 		parsed.BatchID = words[0]
 	}
+}
+
+// parseInactive reads the duration of `inactive`. A user named `inactive`
+// is written `@inactive`, because the bare word is this subcommand.
+func parseInactive(parsed *ParsedCommand, words []string) {
+	if len(words) == 0 {
+		parsed.fail(errorMissingDuration, "")
+		return
+	}
+
+	if len(words) == 1 {
+		if text, days, ok := parseDuration(words[0]); ok {
+			parsed.Command = commandInactive
+			parsed.Duration = text
+			parsed.DurationDays = days
+			return
+		}
+	}
+
+	parsed.fail(errorInvalidDuration, strings.Join(words, " "))
 }
 
 // isQuote reports straight and typographic double quotes. Any of them opens

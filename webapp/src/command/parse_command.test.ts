@@ -12,6 +12,7 @@ function toVectorShape(parsed: ParsedCommand): VectorParse {
             dry_run: parsed.flags.dryRun,
             include_admins: parsed.flags.includeAdmins,
             include_bots: parsed.flags.includeBots,
+            include_never_active: parsed.flags.includeNeverActive,
         },
     };
 
@@ -30,6 +31,10 @@ function toVectorShape(parsed: ParsedCommand): VectorParse {
         break;
     case 'undo':
         shape.batch = parsed.batch;
+        break;
+    case 'inactive':
+        shape.duration = parsed.duration;
+        shape.days = parsed.days;
         break;
     case 'error':
         shape.error = parsed.error;

@@ -1,11 +1,12 @@
 import {asciiLower, trimWhitespace, WHITESPACE_CHAR} from './characters';
+import {parseDuration} from './duration';
 import {parseTarget} from './targets';
 import {tokenize} from './tokenize';
 import type {Flags, ParsedCommand, Target} from './types';
 
 const TRIGGER = '/deactivate';
 
-type Subcommand = 'help' | 'users' | 'plugins' | 'undo' | 'permanent';
+type Subcommand = 'help' | 'users' | 'plugins' | 'undo' | 'inactive' | 'permanent';
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
     help: 'help',
@@ -14,6 +15,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     plugin: 'plugins',
     plugins: 'plugins',
     undo: 'undo',
+    inactive: 'inactive',
     delete: 'permanent',
     remove: 'permanent',
 };
@@ -64,6 +66,8 @@ export function parseCommand(message: string): ParsedCommand {
         return {command: 'permanent', flags};
     case 'undo':
         return parseUndo(args, flags);
+    case 'inactive':
+        return parseInactive(args, flags);
     case 'plugins':
         return parsePlugins(args, flags);
     default:
@@ -72,7 +76,7 @@ export function parseCommand(message: string): ParsedCommand {
 }
 
 function splitFlags(tokens: string[]): SplitLine {
-    const flags: Flags = {dryRun: false, includeAdmins: false, includeBots: false};
+    const flags: Flags = {dryRun: false, includeAdmins: false, includeBots: false, includeNeverActive: false};
     const split: SplitLine = {flags, permanent: false, words: []};
 
     for (const token of tokens) {
@@ -90,6 +94,9 @@ function splitFlags(tokens: string[]): SplitLine {
             break;
         case '--include-bots':
             flags.includeBots = true;
+            break;
+        case '--include-never-active':
+            flags.includeNeverActive = true;
             break;
         case '--permanent':
             split.permanent = true;
@@ -133,4 +140,18 @@ function parseUndo(args: string[], flags: Flags): ParsedCommand {
     }
 
     return {command: 'undo', flags, batch: args[0] ?? ''};
+}
+
+// A user named `inactive` is written `@inactive`, because the bare word is this subcommand.
+function parseInactive(args: string[], flags: Flags): ParsedCommand {
+    if (args.length === 0) {
+        return {command: 'error', flags, error: {code: 'missing_duration', value: ''}};
+    }
+
+    const duration = args.length === 1 ? parseDuration(args[0]) : null;
+    if (!duration) {
+        return {command: 'error', flags, error: {code: 'invalid_duration', value: args.join(' ')}};
+    }
+
+    return {command: 'inactive', flags, duration: duration.text, days: duration.days};
 }
