@@ -1,6 +1,8 @@
 import {createIntl} from 'react-intl';
 import type {IntlShape} from 'react-intl';
 
+import {runBulk} from '../bulk';
+import type {ItemResult, WriteResponse} from '../bulk';
 import {describeRestError, isRestError} from '../rest';
 import type {RestClient} from '../rest';
 
@@ -12,9 +14,11 @@ import type {Outcome, OutcomeItem, Plan, PlanItem} from './types';
 export type ProgressCallback = (done: number, total: number) => void;
 
 /**
- * Writes the actionable items of a plan one at a time, in plan order, and gives every item exactly
- * one outcome state. A dry-run plan writes nothing. Disabling this plugin itself is written last,
- * because the server unloads the plugin's web app code as soon as that call succeeds.
+ * Writes the actionable items of a plan through the bulk engine (`runBulk`: up to four writes
+ * at once, paced by the server's rate-limit headers, retried on 429, 5xx and network errors) and
+ * gives every item exactly one outcome state, in plan order. A dry-run plan writes nothing.
+ * Disabling this plugin itself is written last, after every other write finished, because the
+ * server unloads the plugin's web app code as soon as that call succeeds.
  * `intl` words the reasons; it defaults to English.
  */
 export async function executePlan(
@@ -35,54 +39,61 @@ export async function executePlan(
         }
     }
 
-    const writes = orderWrites(plan.items.filter((item) => !outcomes.has(item)));
-    let done = 0;
-    for (const item of writes) {
-        outcomes.set(item, await writeItem(item, rest, intl));
-        done += 1;
-        onProgress?.(done, writes.length);
+    const writes = plan.items.filter((item) => !outcomes.has(item));
+    const isSelf = (item: PlanItem) => item.warnings.includes('self_plugin');
+    const phases = [writes.filter((item) => !isSelf(item)), writes.filter(isSelf)];
+
+    let finishedBefore = 0;
+    for (const phase of phases) {
+        const offset = finishedBefore;
+        const {results} = await runBulk(phase, (item) => sendWrite(item, rest), {
+            isIdempotent: () => true,
+            onProgress: (progress) => onProgress?.(offset + progress.done, writes.length),
+        });
+
+        for (const result of results) {
+            outcomes.set(result.item, toOutcome(result, intl));
+        }
+        finishedBefore += phase.length;
     }
 
     const items = plan.items.map((item) => outcomes.get(item) as OutcomeItem);
     return {plan, items, startedAt, finishedAt: Date.now()};
 }
 
-function orderWrites(items: PlanItem[]): PlanItem[] {
-    const selfLast = (item: PlanItem) => (item.warnings.includes('self_plugin') ? 1 : 0);
-    return [...items].sort((left, right) => selfLast(left) - selfLast(right));
-}
-
-async function writeItem(item: PlanItem, rest: RestClient, intl: IntlShape): Promise<OutcomeItem> {
-    try {
-        await sendWrite(item, rest);
+function toOutcome(result: ItemResult<PlanItem>, intl: IntlShape): OutcomeItem {
+    const {item} = result;
+    if (result.state === 'done') {
         return {item, state: 'done', reason: intl.formatMessage(doneMessages[item.class as ActionableClass])};
-    } catch (error) {
-        if (!isRestError(error)) {
-            const reason = error instanceof Error ? error.message : String(error);
-            return {item, state: 'failed', reason};
-        }
-
-        const description = describeRestError(error, intl);
-        return {
-            item,
-            state: 'failed',
-            reason: description.text,
-            errorId: error.serverErrorId || undefined,
-            status: error.status,
-            error,
-        };
     }
+    if (result.state === 'skipped') {
+        return {item, state: 'skipped', reason: result.reason};
+    }
+
+    const error = result.error;
+    if (!isRestError(error)) {
+        return {item, state: 'failed', reason: result.reason};
+    }
+
+    const description = describeRestError(error, intl);
+    return {
+        item,
+        state: 'failed',
+        reason: description.text,
+        errorId: error.serverErrorId || undefined,
+        status: error.status,
+        error,
+    };
 }
 
 // The only writes of the product: PUT /users/{id}/active, POST /bots/{id}/disable and
-// POST /plugins/{id}/disable.
-async function sendWrite(item: PlanItem, rest: RestClient): Promise<void> {
+// POST /plugins/{id}/disable. All three are idempotent, so the engine may send them again.
+async function sendWrite(item: PlanItem, rest: RestClient): Promise<WriteResponse> {
     if (item.kind === 'plugin') {
         if (!item.plugin) {
             throw new Error(`Plan item ${item.target} has no plugin to disable.`);
         }
-        await rest.disablePlugin(item.plugin.id);
-        return;
+        return rest.disablePlugin(item.plugin.id);
     }
 
     if (!item.user) {
@@ -91,14 +102,11 @@ async function sendWrite(item: PlanItem, rest: RestClient): Promise<void> {
 
     switch (item.class) {
     case 'deactivate':
-        await rest.updateUserActive(item.user.id, false);
-        return;
+        return rest.updateUserActive(item.user.id, false);
     case 'reactivate':
-        await rest.updateUserActive(item.user.id, true);
-        return;
+        return rest.updateUserActive(item.user.id, true);
     case 'disable_bot':
-        await rest.disableBot(item.user.id);
-        return;
+        return rest.disableBot(item.user.id);
     default:
         throw new Error(`Plan item ${item.target} has class ${item.class}, which writes nothing.`);
     }

@@ -180,29 +180,66 @@ describe('RestClient rate limits', () => {
         headers: {'Retry-After': '2'},
     };
 
-    test('429 retried after Retry-After', async () => {
+    test('lookup retried after Retry-After', async () => {
         const waits: number[] = [];
         const sleep = async (milliseconds: number) => {
             waits.push(milliseconds);
         };
-        const {server, rest} = await withServer({'PUT /api/v4/users/u1/active': [limited, OK]}, {sleep});
+        const found: ReplayResponse = {status: 200, body: `[${userJson('u1')}]`};
+        const {server, rest} = await withServer({'POST /api/v4/users/usernames': [limited, found]}, {sleep});
 
-        await rest.updateUserActive('u1', false);
+        const users = await rest.getUsersByUsernames(['u1']);
         await server.close();
 
+        expect(users.map((user) => user.id)).toEqual(['u1']);
         expect(waits).toEqual([2000]);
         expect(server.requests).toHaveLength(2);
     });
 
     test('429 gives up after retries', async () => {
         const sleep = async () => undefined;
-        const {server, rest} = await withServer({'PUT /api/v4/users/u1/active': limited}, {sleep, maxRateLimitRetries: 2});
+        const {server, rest} = await withServer({'GET /api/v4/users/me': limited}, {sleep, maxRateLimitRetries: 2});
+
+        const error = await rejection(rest.getMe());
+        await server.close();
+
+        expect(error.status).toBe(429);
+        expect(server.requests).toHaveLength(3);
+    });
+
+    test('write sent once on 429', async () => {
+        const sleep = jest.fn(async () => undefined);
+        const {server, rest} = await withServer({'PUT /api/v4/users/u1/active': [limited, OK]}, {sleep});
 
         const error = await rejection(rest.updateUserActive('u1', false));
         await server.close();
 
         expect(error.status).toBe(429);
-        expect(server.requests).toHaveLength(3);
+        expect(error.retryAfterSeconds).toBe(2);
+        expect(sleep).not.toHaveBeenCalled();
+        expect(server.requests).toHaveLength(1);
+    });
+
+    test('write returns rate-limit headers', async () => {
+        const headers = {'X-RateLimit-Limit': '101', 'X-RateLimit-Remaining': '42', 'X-RateLimit-Reset': '6'};
+        const {server, rest} = await withServer({'POST /api/v4/plugins/jira/disable': {...OK, headers}});
+
+        const result = await rest.disablePlugin('jira');
+        await server.close();
+
+        expect(result.status).toBe(200);
+        expect(result.rateLimit).toEqual({limit: 101, remaining: 42, resetSeconds: 6});
+    });
+
+    test('repeated rate-limit headers read', async () => {
+        const headers = {'X-RateLimit-Remaining': '7, 3', 'Retry-After': '1, 2'};
+        const {server, rest} = await withServer({'PUT /api/v4/users/u1/active': {...limited, headers}});
+
+        const error = await rejection(rest.updateUserActive('u1', false));
+        await server.close();
+
+        expect(error.rateLimit?.remaining).toBe(3);
+        expect(error.retryAfterSeconds).toBe(2);
     });
 
     test('long Retry-After not waited', async () => {
@@ -223,6 +260,7 @@ describe('RestClient rate limits', () => {
 
         expect(readRetryAfter('1.2', now)).toBe(2);
         expect(readRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5);
+        expect(readRetryAfter('1, 3', now)).toBe(3);
         expect(readRetryAfter('soon', now)).toBeUndefined();
         expect(readRetryAfter(null, now)).toBeUndefined();
     });

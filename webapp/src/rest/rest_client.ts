@@ -1,5 +1,4 @@
 import type {Client4} from '@mattermost/client';
-import type {Bot} from '@mattermost/types/bots';
 import type {ClientConfig} from '@mattermost/types/config';
 import type {PluginsResponse, PluginStatus} from '@mattermost/types/plugins';
 import type {Role} from '@mattermost/types/roles';
@@ -21,7 +20,10 @@ export interface RestClientOptions {
     /** Defaults to the global `fetch`. */
     fetch?: FetchFunction;
 
-    /** Times a request is repeated after HTTP 429. Defaults to 2. */
+    /**
+     * Times a read (and a call to this plugin's own routes) is repeated after HTTP 429. Defaults
+     * to 2. The three product writes are sent once; the bulk engine retries them.
+     */
     maxRateLimitRetries?: number;
 
     /** Longest `Retry-After` wait, in seconds, that is honoured before giving up. Defaults to 10. */
@@ -35,12 +37,25 @@ export type Method = 'GET' | 'POST' | 'PUT';
 
 export type Expected = 'object' | 'array';
 
+/** What a successful write returns: its HTTP status and rate-limit headers. */
+export interface WriteResult {
+    status: number;
+    rateLimit?: RateLimitInfo;
+}
+
+interface Received<T> {
+    value: T;
+    response: Response;
+}
+
 /**
  * The REST calls of `/deactivate`, made under the caller's session. Headers and routes come from
  * a `Client4` instance (cookie session, `X-Requested-With`, `X-CSRF-Token` from `MMCSRF`, or a
  * bearer token when one is set), but requests go through `fetch` directly so that the real HTTP
  * status, `Retry-After` and `X-RateLimit-*` are visible. No method deletes a user or sends
  * `permanent=true`: the only write to a user is `PUT /users/{id}/active`.
+ * Reads repeat themselves after a 429; the writes `updateUserActive`, `disableBot` and
+ * `disablePlugin` do not, because `runBulk` in `../bulk` retries them with rate-limit pacing.
  */
 export class RestClient {
     private readonly fetchFunction: FetchFunction;
@@ -99,15 +114,16 @@ export class RestClient {
         }
     }
 
-    /** Sends `PUT /users/{id}/active` with exactly `{"active": active}`. */
-    async updateUserActive(userId: string, active: boolean): Promise<void> {
+    /** Sends `PUT /users/{id}/active` with exactly `{"active": active}`, once. */
+    updateUserActive(userId: string, active: boolean): Promise<WriteResult> {
         const url = `${this.client.getUserRoute(encodeURIComponent(userId))}/active`;
-        await this.request('PUT', url, 'object', {active});
+        return this.write('PUT', url, {active});
     }
 
-    disableBot(botUserId: string): Promise<Bot> {
+    /** Sends `POST /bots/{id}/disable`, once. */
+    disableBot(botUserId: string): Promise<WriteResult> {
         const url = `${this.client.getBotRoute(encodeURIComponent(botUserId))}/disable`;
-        return this.request('POST', url, 'object');
+        return this.write('POST', url);
     }
 
     /** Sends `path` (such as `/batches`) to this plugin's own server routes under `/api/v1`. */
@@ -124,9 +140,10 @@ export class RestClient {
         return this.request('GET', `${this.client.getPluginsRoute()}/statuses`, 'array');
     }
 
-    async disablePlugin(pluginId: string): Promise<void> {
+    /** Sends `POST /plugins/{id}/disable`, once. */
+    disablePlugin(pluginId: string): Promise<WriteResult> {
         const url = `${this.client.getPluginRoute(encodeURIComponent(pluginId))}/disable`;
-        await this.request('POST', url, 'object');
+        return this.write('POST', url);
     }
 
     private async postInBatches(url: string, values: string[]): Promise<UserProfile[]> {
@@ -141,10 +158,16 @@ export class RestClient {
         return found;
     }
 
+    private async write(method: Method, url: string, body?: unknown): Promise<WriteResult> {
+        const {response} = await this.send(method, url, 'object', body);
+        return {status: response.status, rateLimit: readRateLimit(response.headers)};
+    }
+
     private async request<T>(method: Method, url: string, expected: Expected, body?: unknown): Promise<T> {
         for (let attempt = 0; ; attempt++) {
             try {
-                return await this.send<T>(method, url, expected, body);
+                const {value} = await this.send<T>(method, url, expected, body);
+                return value;
             } catch (error) {
                 const wait = this.rateLimitWait(error, attempt);
                 if (wait === undefined) {
@@ -165,7 +188,7 @@ export class RestClient {
         return wait <= this.maxRetryAfterSeconds ? wait : undefined;
     }
 
-    private async send<T>(method: Method, url: string, expected: Expected, body?: unknown): Promise<T> {
+    private async send<T>(method: Method, url: string, expected: Expected, body?: unknown): Promise<Received<T>> {
         const init = this.client.getOptions({
             method,
             body: body === undefined ? undefined : JSON.stringify(body),
@@ -191,7 +214,7 @@ export class RestClient {
             throw this.invalidBodyError(response, parsed, method, url);
         }
 
-        return parsed.value as T;
+        return {value: parsed.value as T, response};
     }
 
     private responseError(response: Response, body: ResponseBody, method: string, url: string): RestError {
@@ -233,9 +256,10 @@ export function readRetryAfter(value: string | null, now = Date.now()): number |
         return undefined;
     }
 
-    const seconds = Number(value);
-    if (Number.isFinite(seconds)) {
-        return Math.max(0, Math.ceil(seconds));
+    // Repeated headers arrive joined by ", " (see readNumberHeader); the longest wait binds.
+    const parts = value.split(',').map(Number);
+    if (parts.every((seconds) => Number.isFinite(seconds))) {
+        return Math.max(0, Math.ceil(Math.max(...parts)));
     }
 
     const date = Date.parse(value);
@@ -258,12 +282,14 @@ function readRateLimit(headers: Headers): RateLimitInfo | undefined {
     return {limit, remaining, resetSeconds};
 }
 
+// With `VaryByUser` Mattermost rate-limits twice, by token and by user id, and adds each header
+// twice; `Headers.get` joins the copies with ", ". The smallest value is the binding one.
 function readNumberHeader(headers: Headers, name: string): number | undefined {
     const value = headers.get(name);
     if (value === null) {
         return undefined;
     }
 
-    const number = Number(value);
-    return Number.isFinite(number) ? number : undefined;
+    const numbers = value.split(',').map(Number).filter((number) => Number.isFinite(number));
+    return numbers.length > 0 ? Math.min(...numbers) : undefined;
 }
