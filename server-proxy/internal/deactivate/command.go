@@ -125,10 +125,15 @@ func (p *Plugin) ExecuteCommand(_ *plugin.Context, args *model.CommandArgs) (*mo
 		return ephemeral(permanentText), nil
 	case commandError:
 		return ephemeral(parseErrorMessage(parsed.Error)), nil
-	case commandUndo:
-		return p.executeUndoCommand(args, parsed), nil
 	case commandInactive:
 		return ephemeral(inactiveWebOnlyText), nil
+	}
+
+	if notice := p.permissionNotice(args.UserId, parsed); notice != "" {
+		return ephemeral(notice), nil
+	}
+	if parsed.Command == commandUndo {
+		return p.executeUndoCommand(args, parsed), nil
 	}
 
 	return p.executePreview(args, parsed), nil

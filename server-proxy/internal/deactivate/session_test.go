@@ -39,13 +39,15 @@ func TestSessionCarriesCallerRoles(t *testing.T) {
 
 func TestSessionRevokedOnError(t *testing.T) {
 	h := newHarness(t)
-	user := h.fake.addUser("alice", model.SystemUserRoleId)
+	admin := h.fake.addUser("sysadmin", "system_user system_admin")
+	// Port 1 on loopback refuses connections, so the first REST call fails.
+	h.plugin.baseURLOverride = "http://127.0.0.1:1"
 
-	h.execute(user.Id, "/deactivate plugin jira")
+	h.execute(admin.Id, "/deactivate plugin jira")
 
 	response := h.api.lastSent()
 	if response != nil {
-		t.Errorf("a caller without plugin rights got a preview: %s", response.Message)
+		t.Errorf("a failed lookup produced a preview: %s", response.Message)
 	}
 	if len(h.api.created) != 1 || !contains(h.api.revoked, h.api.created[0].Id) {
 		t.Errorf("the session of a failed preview was not revoked: created %d, revoked %v",

@@ -94,3 +94,28 @@ func TestUndoDryRunHasNoButtons(t *testing.T) {
 		t.Errorf("the dry-run undo wrote %d times", got-writes)
 	}
 }
+
+func TestNormalUserGetsPermissionNotice(t *testing.T) {
+	h := newHarness(t)
+	mallory := h.fake.addUser("mallory", model.SystemUserRoleId)
+	h.fake.addUser("dave", model.SystemUserRoleId)
+
+	cases := map[string]string{
+		"/deactivate @dave":       "You cannot deactivate other users",
+		"/deactivate undo":        "You cannot deactivate other users",
+		"/deactivate plugin jira": "You cannot disable plugins",
+	}
+	for line, want := range cases {
+		response := h.execute(mallory.Id, line)
+		if !strings.Contains(response.Text, want) {
+			t.Errorf("%s answered %q, want %q", line, response.Text, want)
+		}
+	}
+
+	if len(h.api.created) != 0 {
+		t.Errorf("%d sessions were created for a caller without rights", len(h.api.created))
+	}
+	if writes := h.fake.writes(); len(writes) != 0 {
+		t.Errorf("a caller without rights caused writes: %+v", writes)
+	}
+}
