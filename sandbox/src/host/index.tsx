@@ -7,6 +7,7 @@ import {App} from './components/app';
 import {installGlobals} from './globals';
 import {browserHistory, currentPath} from './history';
 import {PluginLoader} from './plugins/loader';
+import {startEphemeralPoller} from './ephemeral_poller';
 import {countWebSocketHandlers, emitWebSocketEvent} from './plugins/websocket_handlers';
 import {loadClientConfig, loadMe, logOut} from './session';
 import {createHostStore} from './store/store';
@@ -60,6 +61,7 @@ async function boot(): Promise<void> {
             browserHistory.replace('/');
         }
         await loader.initializePlugins(config);
+        startEphemeralPoller(store);
         render(true);
     }
 

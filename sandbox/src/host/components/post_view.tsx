@@ -8,6 +8,7 @@ import type {PostTypeComponent} from '../store/plugins_types';
 import {defaultTheme} from '../theme';
 
 import {PluginErrorBoundary} from './plugin_error_boundary';
+import {PostAttachments} from './post_attachments';
 import {ProfilePopover} from './profile_popover';
 
 const ephemeralPostType = 'system_ephemeral';
@@ -97,6 +98,12 @@ export function PostView({post}: {post: Post}) {
                 />
             )}
             {body}
+            {Array.isArray((post.props as any)?.attachments) && (
+                <PostAttachments
+                    postId={post.id}
+                    attachments={(post.props as any).attachments}
+                />
+            )}
         </div>
     );
 }
