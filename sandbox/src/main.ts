@@ -1,5 +1,6 @@
 import {parseArgs} from 'node:util';
 
+import {goAvailable} from './plugin_server/index';
 import {startSandbox} from './server';
 import type {Emulator} from './server';
 
@@ -10,7 +11,10 @@ const usage = `Usage: npx tsx sandbox/src/main.ts [--port 8066] [--upstream URL]
   --upstream  base URL of a Mattermost server to proxy /api/v4 to (env UPSTREAM);
               without it the embedded emulator answers
   --bundle    file served as the app.deactivate bundle (default webapp/dist/main.js)
-  --host-dir  directory with a prebuilt host.js and host.css (npm run build:host)`;
+  --host-dir  directory with a prebuilt host.js and host.css (npm run build:host)
+  --server-part / --no-server-part
+              run the Go server part (server-proxy/cmd/sandboxhost) beside the emulator;
+              on by default when \`go\` is on the PATH, ignored with --upstream`;
 
 function parsePort(text: string): number {
     const port = Number(text);
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
             upstream: {type: 'string'},
             bundle: {type: 'string'},
             'host-dir': {type: 'string'},
+            'server-part': {type: 'boolean'},
+            'no-server-part': {type: 'boolean'},
             help: {type: 'boolean', short: 'h'},
         },
     });
@@ -53,7 +59,11 @@ async function main(): Promise<void> {
         return;
     }
 
+    const upstream = values.upstream ?? process.env.UPSTREAM;
+    const serverPart =
+        !upstream && !values['no-server-part'] && (values['server-part'] || goAvailable());
     const sandbox = await startSandbox({
+        serverPart,
         port: parsePort(values.port ?? process.env.SANDBOX_PORT ?? '8066'),
         upstream: values.upstream ?? process.env.UPSTREAM,
         bundlePath: values.bundle,
@@ -61,6 +71,11 @@ async function main(): Promise<void> {
     });
 
     console.log(`Sandbox listening on ${sandbox.url}`);
+    if (serverPart) {
+        console.log('The Go server part runs: /deactivate also works without the web app plugin.');
+    } else if (!upstream) {
+        console.log('The Go server part is off (no `go` on the PATH, or --no-server-part).');
+    }
     if (sandbox.emulator) {
         console.log(describeLogins(sandbox.emulator).join('\n'));
     } else {
