@@ -3,6 +3,7 @@ import {createIntl} from 'react-intl';
 import en from '../i18n/en.json';
 import {actionHeadingMessages, confirmMessages} from '../src/confirm/messages';
 import {noticeMessages} from '../src/hook/notices';
+import {inactiveMessages} from '../src/inactive/messages';
 import {outcomeMessages} from '../src/outcome';
 import {doneMessages, dryRunMessage, skipReasonMessages} from '../src/plan';
 import {errorMessages} from '../src/rest/error_messages';
@@ -20,6 +21,7 @@ const groups: Record<string, Record<string, Message>> = {
     confirmMessages,
     actionHeadingMessages,
     noticeMessages,
+    inactiveMessages,
 };
 
 const messages = Object.entries(groups).flatMap(([group, entries]) =>
@@ -44,7 +46,7 @@ describe('en.json', () => {
         const values = {
             command: 'c', count: 2, names: 'n', reason: 'r', detail: 'd', name: 'x', value: 'v', seconds: 3,
             status: 400, errorId: 'e', message: 'm', flag: 'f', label: 'l', done: 1, skipped: 0, failed: 0,
-            total: 3, users: 2, bots: 1, batchId: 'b',
+            total: 3, users: 2, bots: 1, batchId: 'b', days: 180, cutoff: '2024-01-01',
         };
 
         for (const [, message] of messages) {

@@ -64,6 +64,7 @@ var skipReasons = map[string]string{
 var warningTexts = map[string]string{
 	warningSSOReactivation: "signs in through SSO, the provider can reactivate the account at the next login or sync",
 	warningSelfPlugin:      "this is the Deactivate plugin itself, its commands stop working once it is disabled",
+	warningNeverActive:     "has no recorded activity since the account was created",
 }
 
 // describeItem renders one plan item's name for a message, escaped.
@@ -128,6 +129,7 @@ var classHeadings = map[string]string{
 	classPluginNotFound:        "Skipped, no such plugin",
 	classPluginAmbiguous:       "Skipped, ambiguous plugin name",
 	classPluginAlreadyDisabled: "Skipped, already disabled",
+	classNeverActiveSkipped:    "Skipped, no recorded activity",
 }
 
 func classOrder(items []PlanItem) []string {

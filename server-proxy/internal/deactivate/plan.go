@@ -23,12 +23,18 @@ const (
 	classPluginNotFound        = "plugin_not_found"
 	classPluginAmbiguous       = "plugin_ambiguous"
 	classPluginAlreadyDisabled = "plugin_already_disabled"
+	// classNeverActiveSkipped is a user that `inactive` found with no
+	// recorded activity, without --include-never-active.
+	classNeverActiveSkipped = "never_active_skipped"
 )
 
 // Plan warnings.
 const (
 	warningSSOReactivation = "sso_reactivation"
 	warningSelfPlugin      = "self_plugin"
+	// warningNeverActive marks an `inactive` target with no recorded
+	// activity, selected by --include-never-active.
+	warningNeverActive = "never_active"
 )
 
 // PlanItem is one target with the class it ends in before anything is written.

@@ -1,6 +1,7 @@
 import React, {useEffect, useRef} from 'react';
 import {useIntl} from 'react-intl';
 
+import {formatSelectionNote} from '../inactive/selection_note';
 import {skipReasonMessages} from '../plan';
 import type {Plan} from '../plan';
 
@@ -44,6 +45,7 @@ export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: 
     const titleId = `${plan.kind}-confirm-title`;
     const ssoCount = plan.items.filter((item) => item.warnings.includes('sso_reactivation')).length;
     const hasSelfPlugin = plan.items.some((item) => item.warnings.includes('self_plugin'));
+    const selectionNote = formatSelectionNote(intl, plan);
 
     return (
         <div style={styles.backdrop} data-testid='deactivate-confirm-backdrop'>
@@ -61,6 +63,11 @@ export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: 
                 <p style={styles.command}>
                     {intl.formatMessage(messages.command, {command: <code key='command'>{plan.command}</code>})}
                 </p>
+                {selectionNote && (
+                    <p style={styles.note} data-testid='deactivate-confirm-selection'>
+                        {selectionNote}
+                    </p>
+                )}
                 {groups.map((group) => (
                     <section key={group.planClass} data-testid={`deactivate-group-${group.planClass}`}>
                         <h3 style={group.actionable ? styles.groupHeadingAction : styles.groupHeading}>

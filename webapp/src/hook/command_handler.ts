@@ -6,6 +6,7 @@ import {closeConfirmation, openConfirmation, reportProgress, startRun} from '../
 import type {BatchHistory} from '../history/batch_history';
 import {outcomeOfServerUndo, undoTargets} from '../history/undo_outcome';
 import type {ConfirmState} from '../confirm/state';
+import {planInactive} from '../inactive';
 import {pluginStateKey} from '../manifest';
 import {
     escapeMarkdown,
@@ -181,6 +182,12 @@ export class CommandHandler {
                 return undefined;
             }
             return {...(await planPlugins(parsed, rest, ownPluginId)), command};
+        case 'inactive':
+            if (!caller.permissions.has(USER_WRITE_PERMISSION)) {
+                this.notice(location, 'needsUserPermission');
+                return undefined;
+            }
+            return {...(await planInactive(parsed, caller, rest, {serverUrl: rest.client.getUrl()})), command};
         case 'undo':
             if (!caller.permissions.has(USER_WRITE_PERMISSION)) {
                 this.notice(location, 'needsUserPermission');

@@ -2,6 +2,8 @@ import type {IntlShape} from 'react-intl';
 
 import type {ParseErrorCode} from '../command';
 
+import {inactiveMessages} from '../inactive/messages';
+
 import {outcomeMessages as messages} from './messages';
 
 const PARSE_ERROR_MESSAGES = {
@@ -9,6 +11,8 @@ const PARSE_ERROR_MESSAGES = {
     missing_targets: messages.parseMissingTargets,
     missing_plugins: messages.parseMissingPlugins,
     invalid_batch: messages.parseInvalidBatch,
+    missing_duration: inactiveMessages.parseMissingDuration,
+    invalid_duration: inactiveMessages.parseInvalidDuration,
 } as const;
 
 /**

@@ -1,5 +1,7 @@
 import type {IntlShape} from 'react-intl';
 
+import {inactiveMessages} from '../inactive/messages';
+
 import {escapeMarkdown} from './escape_markdown';
 import {outcomeMessages as messages} from './messages';
 
@@ -19,6 +21,7 @@ export function formatHelp(intl: IntlShape, reason?: {code: 'unknown_flag'; valu
         intl.formatMessage(messages.helpIds),
         intl.formatMessage(messages.helpMe),
         intl.formatMessage(messages.helpPlugins),
+        intl.formatMessage(inactiveMessages.helpInactive),
         intl.formatMessage(messages.helpUndo),
         '',
         intl.formatMessage(messages.helpFlagsHeading),
@@ -26,6 +29,7 @@ export function formatHelp(intl: IntlShape, reason?: {code: 'unknown_flag'; valu
         intl.formatMessage(messages.helpDryRun),
         intl.formatMessage(messages.helpIncludeAdmins),
         intl.formatMessage(messages.helpIncludeBots),
+        intl.formatMessage(inactiveMessages.helpIncludeNeverActive),
         intl.formatMessage(messages.helpPermanent),
         '',
         intl.formatMessage(messages.helpAdminNote),

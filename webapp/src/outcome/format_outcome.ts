@@ -4,6 +4,8 @@ import {skipReasonMessages} from '../plan';
 import type {Outcome, OutcomeItem} from '../plan';
 import {describeRestError} from '../rest';
 
+import {formatSelectionNote} from '../inactive/selection_note';
+
 import {escapeMarkdown} from './escape_markdown';
 import {formatItemLabel, formatLabelList, MAX_NAMES_PER_GROUP} from './labels';
 import {outcomeMessages as messages} from './messages';
@@ -31,7 +33,14 @@ export function formatOutcome(intl: IntlShape, outcome: Outcome): string {
         skipped: skipped.length,
         failed: failed.length,
     });
-    const sections = [heading, ...formatDone(intl, done), ...formatSkipped(intl, skipped), ...formatFailed(intl, failed)];
+    const selectionNote = formatSelectionNote(intl, outcome.plan);
+    const sections = [
+        heading,
+        ...(selectionNote ? [selectionNote] : []),
+        ...formatDone(intl, done),
+        ...formatSkipped(intl, skipped),
+        ...formatFailed(intl, failed),
+    ];
 
     const deactivated = done.filter((entry) => entry.item.class === 'deactivate');
     if (deactivated.length > 0) {

@@ -3,6 +3,9 @@ import type {IntlShape} from 'react-intl';
 import {isActionableItem, skipReasonMessages} from '../plan';
 import type {Plan, PlanItem} from '../plan';
 
+import {inactiveMessages} from '../inactive/messages';
+import {formatSelectionNote} from '../inactive/selection_note';
+
 import {escapeMarkdown} from './escape_markdown';
 import {formatItemLabel, formatLabelList} from './labels';
 import {outcomeMessages as messages} from './messages';
@@ -18,6 +21,10 @@ const ACTION_LABELS = {
 /** Builds the `--dry-run` reply: the plan grouped by class with counts, and no writes. */
 export function formatPlanPreview(intl: IntlShape, plan: Plan): string {
     const lines = [intl.formatMessage(messages.previewHeading, {command: escapeMarkdown(plan.command)}), ''];
+    const selectionNote = formatSelectionNote(intl, plan);
+    if (selectionNote) {
+        lines.push(selectionNote, '');
+    }
 
     if (plan.items.length === 0) {
         lines.push(intl.formatMessage(messages.previewEmpty));
@@ -39,6 +46,10 @@ export function formatPlanPreview(intl: IntlShape, plan: Plan): string {
     const warnings: string[] = [];
     if (ssoCount > 0) {
         warnings.push(intl.formatMessage(messages.previewSsoWarning, {count: ssoCount}));
+    }
+    const neverActiveCount = countWarning(plan.items, 'never_active');
+    if (neverActiveCount > 0) {
+        warnings.push(intl.formatMessage(inactiveMessages.neverActiveWarning, {count: neverActiveCount}));
     }
     if (countWarning(plan.items, 'self_plugin') > 0) {
         warnings.push(intl.formatMessage(messages.previewSelfPluginWarning));

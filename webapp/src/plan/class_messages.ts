@@ -32,6 +32,10 @@ export const skipReasonMessages: Record<Exclude<UserPlanClass | PluginPlanClass,
         id: 'deactivate.reason.last_admin_refused',
         defaultMessage: 'deactivating these system admins would leave no active system admin',
     },
+    never_active_skipped: {
+        id: 'deactivate.reason.never_active_skipped',
+        defaultMessage: 'no recorded activity, add --include-never-active to deactivate these users too',
+    },
     still_active: {id: 'deactivate.reason.still_active', defaultMessage: 'already active'},
     plugin_not_found: {id: 'deactivate.reason.plugin_not_found', defaultMessage: 'no installed plugin has this id or name'},
     plugin_ambiguous: {

@@ -11,7 +11,9 @@ export type {UserTargets} from './plan_users';
 export {resolveUsers} from './resolve_users';
 export {isActionableItem} from './types';
 export type {
+    ActivitySourceName,
     Caller,
+    InactiveSelection,
     InstalledPlugin,
     Outcome,
     OutcomeItem,

@@ -4,7 +4,7 @@ import type {RestError} from '../rest';
 
 /**
  * The class of a user target: the classes of docs/command-grammar.md, plus `reactivate` and
- * `still_active` for undo plans.
+ * `still_active` for undo plans and `never_active_skipped` for `inactive` plans.
  */
 export type UserPlanClass =
     | 'deactivate'
@@ -19,11 +19,28 @@ export type UserPlanClass =
     | 'ldap_skipped'
     | 'last_admin_refused'
     | 'reactivate'
-    | 'still_active';
+    | 'still_active'
+    | 'never_active_skipped';
 
 export type PluginPlanClass = 'disable_plugin' | 'plugin_not_found' | 'plugin_ambiguous' | 'plugin_already_disabled';
 
-export type Warning = 'sso_reactivation' | 'self_plugin';
+export type Warning = 'sso_reactivation' | 'self_plugin' | 'never_active';
+
+/** Where an `inactive` plan read the users' last activity. */
+export type ActivitySourceName = 'reports' | 'statuses';
+
+/** How an `inactive` plan chose its users, for the preview, the modal and the outcome. */
+export interface InactiveSelection {
+    days: number;
+
+    /** Milliseconds since the epoch: users last active before this are selected. */
+    cutoff: number;
+    source: ActivitySourceName;
+
+    /** For the statuses source: the HTTP status that ruled out the user report. */
+    fallbackStatus?: number;
+    includeNeverActive: boolean;
+}
 
 export interface UserPlanItem {
     kind: 'user';
@@ -61,6 +78,9 @@ export interface Plan {
 
     /** For an undo plan taken from the server's history: the batch that confirming undoes. */
     historyBatchId?: string;
+
+    /** For a plan of `/deactivate inactive`: how the users were selected. */
+    selection?: InactiveSelection;
 }
 
 /** The caller's identity and system permissions, built by the slash command hook. */

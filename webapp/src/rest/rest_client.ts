@@ -1,8 +1,9 @@
 import type {Client4} from '@mattermost/client';
 import type {ClientConfig} from '@mattermost/types/config';
 import type {PluginsResponse, PluginStatus} from '@mattermost/types/plugins';
+import type {UserReport} from '@mattermost/types/reports';
 import type {Role} from '@mattermost/types/roles';
-import type {UserProfile} from '@mattermost/types/users';
+import type {UserProfile, UserStatus} from '@mattermost/types/users';
 
 import {pluginId as ownPluginId} from '../manifest';
 
@@ -112,6 +113,30 @@ export class RestClient {
                 return admins;
             }
         }
+    }
+
+    /** `GET /users?active=true`, one page of MAX_PAGE_SIZE users, bots included. */
+    getActiveUsersPage(page: number): Promise<UserProfile[]> {
+        const query = `active=true&per_page=${MAX_PAGE_SIZE}&page=${page}`;
+        return this.request('GET', `${this.client.getUsersRoute()}?${query}`, 'array');
+    }
+
+    /** `POST /users/status/ids` for one batch; users without a status row come back offline. */
+    getStatusesByIds(ids: string[]): Promise<UserStatus[]> {
+        return this.request('POST', `${this.client.getUsersRoute()}/status/ids`, 'array', ids);
+    }
+
+    /**
+     * `GET /reports/users` (Mattermost 9.6+): 100 active users sorted by username, after the
+     * cursor when one is given. Older servers answer 404.
+     */
+    getUserReportPage(cursor?: {fromColumnValue: string; fromId: string}): Promise<UserReport[]> {
+        const query = new URLSearchParams({sort_column: 'Username', page_size: '100', hide_inactive: 'true'});
+        if (cursor) {
+            query.set('from_column_value', cursor.fromColumnValue);
+            query.set('from_id', cursor.fromId);
+        }
+        return this.request('GET', `${this.client.getBaseRoute()}/reports/users?${query.toString()}`, 'array');
     }
 
     /** Sends `PUT /users/{id}/active` with exactly `{"active": active}`, once. */

@@ -1,0 +1,10 @@
+export {REPORT_PAGE_SIZE, STATUS_BATCH_SIZE, USER_PAGE_SIZE} from './activity_reads';
+export type {ActivityReads, ReportCursor} from './activity_reads';
+export {ActivitySourceCache, pageLoadSourceCache} from './activity_source';
+export type {SourceChoice} from './activity_source';
+export {planInactive} from './plan_inactive';
+export type {InactiveCommand, InactivePlanOptions, InactivePlanReads} from './plan_inactive';
+export {readActivity} from './read_activity';
+export {inactivityCutoff, selectInactive} from './select_inactive';
+export {formatSelectionNote} from './selection_note';
+export {inactiveMessages} from './messages';
