@@ -11,9 +11,8 @@ import (
 	"github.com/mattermost/mattermost/server/public/plugin"
 )
 
-// postActionCall is what the sandbox forwards of
-// POST /api/v4/posts/{post_id}/actions/{action_id}, after it authenticated the
-// caller.
+// postActionCall is the part of POST /api/v4/posts/{post_id}/actions/{action_id}
+// that the sandbox forwards after it authenticated the caller.
 type postActionCall struct {
 	UserID         string `json:"user_id"`
 	PostID         string `json:"post_id"`
@@ -39,10 +38,10 @@ func integrationFailed(detail string, status int) *model.AppError {
 }
 
 // doPostAction runs a button click of an ephemeral post the way the server's
-// DoPostActionWithCookie does (server/channels/app/integration_action.go): it
-// decrypts the action cookie, checks read_channel on the cookie's channel,
-// sends a PostActionIntegrationRequest to the button's integration URL and
-// applies the reply's update and ephemeral text.
+// DoPostActionWithCookie does (server/channels/app/integration_action.go). It
+// decrypts the action cookie and checks read_channel on the cookie's channel.
+// Then it sends a PostActionIntegrationRequest to the button's integration
+// URL and applies the reply's update and ephemeral text.
 func (h *host) doPostAction(w http.ResponseWriter, r *http.Request) {
 	var call postActionCall
 	if err := json.NewDecoder(r.Body).Decode(&call); err != nil || !model.IsValidId(call.UserID) {

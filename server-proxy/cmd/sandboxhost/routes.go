@@ -10,8 +10,8 @@ import (
 	"github.com/mattermost/mattermost/server/public/plugin"
 )
 
-// pluginRoutePrefix is where the server serves a plugin's ServeHTTP. The
-// server strips it before the plugin sees the path.
+// pluginRoutePrefix is the path prefix of a plugin's ServeHTTP routes. The
+// server removes it before it passes the request to the plugin.
 const pluginRoutePrefix = "/plugins/" + pluginID
 
 // host serves the sandbox's calls into the plugin: the plugin's HTTP routes,
@@ -32,8 +32,8 @@ func (h *host) handler() http.Handler {
 	mux.HandleFunc("POST /__host/post_actions", h.doPostAction)
 
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		given := r.Header.Get(secretHeader)
-		if subtle.ConstantTimeCompare([]byte(given), []byte(h.secret)) != 1 {
+		sent := r.Header.Get(secretHeader)
+		if subtle.ConstantTimeCompare([]byte(sent), []byte(h.secret)) != 1 {
 			writeAppError(w, model.NewAppError("SandboxHost", "sandbox.host.forbidden.app_error", nil,
 				"the request lacks the sandbox secret", http.StatusForbidden))
 			return
@@ -73,8 +73,8 @@ func (h *host) executeCommand(w http.ResponseWriter, r *http.Request) {
 	}
 
 	if response.ResponseType == model.CommandResponseTypeInChannel {
-		// NOTE: the Deactivate plugin only answers ephemerally, so the host
-		// does not create channel posts.
+		// NOTE: the Deactivate plugin only returns ephemeral responses, so the
+		// host does not create channel posts.
 		writeAppError(w, model.NewAppError("SandboxHost", "sandbox.host.in_channel.app_error", nil,
 			"the sandbox host does not post in_channel command responses", http.StatusNotImplemented))
 		return
