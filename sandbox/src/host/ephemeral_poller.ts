@@ -16,14 +16,17 @@ async function readFeed(after?: number): Promise<FeedReply | null> {
     const response = await fetch((window.basename || '') + feedPath + query, {
         credentials: 'same-origin',
     });
-    return response.ok ? ((await response.json()) as FeedReply) : null;
+    // Without a server part the sandbox serves the host page for this path, so only a JSON
+    // reply counts as the feed.
+    const isJson = (response.headers.get('content-type') ?? '').startsWith('application/json');
+    return response.ok && isJson ? ((await response.json()) as FeedReply) : null;
 }
 
 /**
  * Polls the ephemeral posts the server part sends, in place of the web app's websocket events:
  * a new post is dispatched like `ephemeral_message` (RECEIVED_NEW_POST), a replacement like
  * `post_edited` (RECEIVED_POST). It starts at the feed's current end and stops for good when
- * the sandbox runs no server part (the feed answers 404).
+ * the sandbox runs no server part (the path returns no JSON feed).
  */
 export function startEphemeralPoller(store: HostStore): () => void {
     let stopped = false;
