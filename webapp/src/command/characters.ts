@@ -10,6 +10,14 @@ const EDGE_WHITESPACE = new RegExp(`^[${WHITESPACE}]+|[${WHITESPACE}]+$`, 'g');
 /** Characters that open or close a quoted part: the ASCII double quote and typographic quotes. */
 export const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d']);
 
+// Zero-width characters: outcome posts put U+200B after every `@` to break mentions, so a command
+// copied out of a post carries them. They are dropped before a line is read.
+const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+
+export function stripZeroWidth(text: string): string {
+    return text.replace(ZERO_WIDTH, '');
+}
+
 export function trimWhitespace(text: string): string {
     return text.replace(EDGE_WHITESPACE, '');
 }

@@ -1,4 +1,4 @@
-import {asciiLower, trimWhitespace, WHITESPACE_CHAR} from './characters';
+import {asciiLower, stripZeroWidth, trimWhitespace, WHITESPACE_CHAR} from './characters';
 import {parseDuration} from './duration';
 import {parseTarget} from './targets';
 import {tokenize} from './tokenize';
@@ -29,7 +29,7 @@ interface SplitLine {
 
 /** Returns whether the message starts with the `/deactivate` trigger, in any letter case. */
 export function isDeactivateCommand(message: string): boolean {
-    const line = trimWhitespace(message);
+    const line = trimWhitespace(stripZeroWidth(message));
     if (asciiLower(line.slice(0, TRIGGER.length)) !== TRIGGER) {
         return false;
     }
@@ -43,7 +43,7 @@ export function isDeactivateCommand(message: string): boolean {
  * isDeactivateCommand first; the trigger itself is not validated again here.
  */
 export function parseCommand(message: string): ParsedCommand {
-    const rest = trimWhitespace(message).slice(TRIGGER.length);
+    const rest = trimWhitespace(stripZeroWidth(message)).slice(TRIGGER.length);
     const {flags, permanent, unknownFlag, words} = splitFlags(tokenize(rest));
 
     if (permanent) {
