@@ -42,7 +42,7 @@ export type DeepPartial<T> = {
     [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K];
 };
 
-/** Server version reported by `/config/client` and the `X-Version-Id` header. */
+/** Default server version, reported by `/config/client` and the `X-Version-Id` header. */
 export const SERVER_VERSION = '5.37.0';
 export const BUILD_NUMBER = '5.37.0';
 export const BUILD_HASH = 'emulator';
@@ -108,10 +108,10 @@ export function mergeDeep<T extends object>(target: T, patch: DeepPartial<T> | u
 }
 
 /** Builds the `GET /config/client?format=old` map: every value is a string, as the web app expects. */
-export function clientConfig(config: EmulatorConfig): Record<string, string> {
+export function clientConfig(config: EmulatorConfig, version = SERVER_VERSION): Record<string, string> {
     const flag = (value: boolean) => String(value);
     return {
-        Version: SERVER_VERSION,
+        Version: version,
         BuildNumber: BUILD_NUMBER,
         BuildDate: '',
         BuildHash: BUILD_HASH,

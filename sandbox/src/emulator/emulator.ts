@@ -1,7 +1,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 
 import {CommandRegistry} from './commands/registry';
-import {mergeDeep, type DeepPartial, type EmulatorConfig} from './config';
+import {mergeDeep, SERVER_VERSION, type DeepPartial, type EmulatorConfig} from './config';
 import {FaultInjector, RateLimiter, type FaultOptions} from './faults';
 import {Pipeline, type Middleware} from './http/pipeline';
 import {Router, type Route} from './http/router';
@@ -10,6 +10,7 @@ import {botRoutes} from './routes/bots';
 import {commandRoutes} from './routes/commands';
 import {configRoutes} from './routes/config';
 import {pluginRoutes} from './routes/plugins';
+import {reportRoutes} from './routes/reports';
 import {roleRoutes} from './routes/roles';
 import {teamRoutes} from './routes/teams';
 import {userActivationRoutes} from './routes/user-activation';
@@ -29,6 +30,11 @@ export interface EmulatorOptions {
      * limiting follows `config.RateLimitSettings`, read on every request.
      */
     faults?: FaultOptions;
+    /**
+     * Version the emulator reports, `5.37.0` by default. From 9.6.0 on it also serves
+     * `GET /reports/users`.
+     */
+    serverVersion?: string;
 }
 
 export interface Emulator {
@@ -64,6 +70,7 @@ function buildRouter(): Router {
     router.add(botRoutes());
     router.add(pluginRoutes());
     router.add(roleRoutes());
+    router.add(reportRoutes());
     router.add(configRoutes());
     router.add(commandRoutes());
     return router;
@@ -83,6 +90,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const load = () => {
         const fresh = new EmulatorStore();
         mergeDeep(fresh.config, options.config);
+        fresh.serverVersion = options.serverVersion ?? SERVER_VERSION;
         if ((options.seed ?? 'demo') === 'demo') {
             seedDemo(fresh);
         }

@@ -54,6 +54,43 @@ function serverPlugin(id: string, name: string, version: string): PluginManifest
     return {id, name, description: `${name} (demo plugin without a webapp part).`, version};
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Days since each demo user's last activity, for `/deactivate inactive`. Users left out (mallory
+ * and the bots) have no status row, as on a server where they never opened a session. olivia's
+ * row is from her deactivation, which writes one.
+ */
+const DAYS_SINCE_ACTIVITY: Record<string, number> = {
+    sysadmin: 0,
+    admin2: 250,
+    alice: 2,
+    bob: 200,
+    carol: 30,
+    dave: 365,
+    'jane.doe': 190,
+    umgr: 5,
+    sysmgr: 10,
+    'lee.ldap': 300,
+    'gary.gitlab': 220,
+    olivia: 7,
+};
+
+/** Every demo account was created this many days ago, so every one is old enough to select. */
+const ACCOUNT_AGE_DAYS = 400;
+
+function seedActivity(store: EmulatorStore): void {
+    const now = Date.now();
+    for (const user of store.users.values()) {
+        user.create_at = now - ACCOUNT_AGE_DAYS * DAY_MS;
+        const days = DAYS_SINCE_ACTIVITY[user.username];
+        if (days !== undefined) {
+            const status = store.setStatus(user.id, days === 0 ? 'online' : 'offline', false);
+            status.last_activity_at = now - days * DAY_MS;
+        }
+    }
+}
+
 /**
  * Fills the store with the demo data other parts of the sandbox and its browser tests rely
  * on. Every password is `password`.
@@ -105,6 +142,8 @@ export function seedDemo(store: EmulatorStore): void {
         description: 'Posts monitoring alerts.',
         owner_id: alice,
     });
+
+    seedActivity(store);
 
     addSeedPlugin(store, deactivatePlugin());
     addSeedPlugin(store, {manifest: serverPlugin('com.mattermost.calls', 'Calls', '0.3.2')});

@@ -1,5 +1,5 @@
 import {now} from './clock';
-import {defaultConfig, type EmulatorConfig} from './config';
+import {defaultConfig, SERVER_VERSION, type EmulatorConfig} from './config';
 import {newId, newToken} from './ids';
 import type {
     AccessTokenRecord,
@@ -55,6 +55,8 @@ function defaultNotifyProps(): Record<string, string> {
  */
 export class EmulatorStore {
     config: EmulatorConfig = defaultConfig();
+    /** Version in `X-Version-Id` and `/config/client`; it also decides which routes exist. */
+    serverVersion = SERVER_VERSION;
     /** Settings fixed by environment variables, as `GET /config/environment` reports them. */
     environment: Record<string, Record<string, boolean>> = {};
     readonly users = new Map<string, UserRecord>();
@@ -62,6 +64,8 @@ export class EmulatorStore {
     readonly sessions = new Map<string, SessionRecord>();
     readonly accessTokens = new Map<string, AccessTokenRecord>();
     readonly statuses = new Map<string, StatusRecord>();
+    /** `Users.LastLogin`: the time of each user's last password login, in milliseconds. */
+    readonly lastLogins = new Map<string, number>();
     readonly teams = new Map<string, TeamRecord>();
     readonly channels = new Map<string, ChannelRecord>();
     readonly teamMembers = new Map<string, Set<string>>();

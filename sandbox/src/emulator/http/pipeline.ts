@@ -1,6 +1,6 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 
-import {BUILD_HASH, BUILD_NUMBER, SERVER_VERSION} from '../config';
+import {BUILD_HASH, BUILD_NUMBER} from '../config';
 import {AppError, sessionExpired} from '../errors';
 import {newId} from '../ids';
 import type {EmulatorStore} from '../store';
@@ -39,6 +39,19 @@ function routerNotFound(ctx: RequestContext): Reply {
         status_code: 404,
     });
     return {status: 404, raw: body, contentType: 'text/plain; charset=utf-8'};
+}
+
+/** Compares dotted versions numerically: `9.10.0` is at least `9.6.0`. */
+export function versionAtLeast(version: string, minimum: string): boolean {
+    const have = version.split('.').map(Number);
+    const need = minimum.split('.').map(Number);
+    for (let i = 0; i < need.length; i++) {
+        const difference = (have[i] || 0) - need[i];
+        if (difference !== 0) {
+            return difference > 0;
+        }
+    }
+    return true;
 }
 
 /** Reads the token the way `app.ParseAuthTokenFromRequest` does: header, cookie, query. */
@@ -100,6 +113,9 @@ async function dispatch(ctx: RequestContext, router: Router): Promise<Reply> {
     if (match.kind === 'not-found') {
         return routerNotFound(ctx);
     }
+    if (match.kind === 'found' && match.route.since && !versionAtLeast(ctx.store.serverVersion, match.route.since)) {
+        return routerNotFound(ctx);
+    }
     if (match.kind === 'method-not-allowed') {
         return {status: 405, raw: '', contentType: 'text/plain; charset=utf-8'};
     }
@@ -135,7 +151,7 @@ function writeReply(res: ServerResponse, reply: Reply, ctx: RequestContext): voi
     }
 
     res.setHeader('X-Request-Id', ctx.requestId);
-    res.setHeader('X-Version-Id', `${SERVER_VERSION}.${BUILD_NUMBER}.${BUILD_HASH}.false`);
+    res.setHeader('X-Version-Id', `${ctx.store.serverVersion}.${BUILD_NUMBER}.${BUILD_HASH}.false`);
     res.setHeader('Content-Type', reply.contentType ?? 'application/json');
     for (const [name, value] of Object.entries(reply.headers ?? {})) {
         res.setHeader(name, value);

@@ -15,6 +15,8 @@ export interface Route {
     auth: RouteAuth;
     /** Skips the CSRF check, like the server's `TrustRequester` handlers. */
     trustRequester?: boolean;
+    /** First server version with this route; older versions answer the router's 404. */
+    since?: string;
     handler: Handler;
 }
 

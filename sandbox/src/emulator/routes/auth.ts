@@ -1,3 +1,4 @@
+import {now} from '../clock';
 import {AppError, invalidBodyParam, permissionError} from '../errors';
 import type {RequestContext} from '../http/context';
 import {jsonReply, statusOk, type Reply} from '../http/reply';
@@ -120,6 +121,7 @@ async function login(ctx: RequestContext): Promise<Reply> {
 
     const userAgent = headerValue(ctx.req, 'user-agent');
     const platform = platformOf(userAgent);
+    ctx.store.lastLogins.set(user.id, now());
     const session = ctx.store.createSession({
         userId: user.id,
         props: {

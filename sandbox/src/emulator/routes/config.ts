@@ -49,7 +49,7 @@ function getClientConfig(ctx: RequestContext): Reply {
     if (format !== 'old') {
         throw invalidUrlParam('format');
     }
-    return jsonReply(clientConfig(ctx.store.config));
+    return jsonReply(clientConfig(ctx.store.config, ctx.store.serverVersion));
 }
 
 /** `GET /license/client?format=old`: the emulator, like the recorded server, has no license. */
