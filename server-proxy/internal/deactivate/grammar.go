@@ -91,9 +91,10 @@ type ParsedCommand struct {
 }
 
 // isCommandLine reports whether line starts with the `/deactivate` trigger,
-// matched case-insensitively and followed by whitespace or the end of the line.
+// matched case-insensitively and followed by whitespace or the end of the
+// line. Zero-width characters are ignored, as in parseCommand.
 func isCommandLine(line string) bool {
-	_, ok := stripTrigger(strings.TrimFunc(line, unicode.IsSpace))
+	_, ok := stripTrigger(strings.TrimFunc(dropZeroWidth(line), unicode.IsSpace))
 	return ok
 }
 
@@ -112,9 +113,11 @@ func stripTrigger(line string) (string, bool) {
 }
 
 // parseCommand parses a whole command line, trigger included. The second
-// result is false when the line is not a `/deactivate` command at all.
+// result is false when the line is not a `/deactivate` command at all. It
+// drops zero-width characters before anything else, so a command copied
+// from an outcome post (U+200B after each `@`) parses as typed.
 func parseCommand(line string) (ParsedCommand, bool) {
-	rest, ok := stripTrigger(strings.TrimFunc(line, unicode.IsSpace))
+	rest, ok := stripTrigger(strings.TrimFunc(dropZeroWidth(line), unicode.IsSpace))
 	if !ok {
 		return ParsedCommand{}, false
 	}
