@@ -11,8 +11,9 @@ const maxEscapedRunes = 80
 // inlineCode renders a user-supplied value (a username, a plugin name, a
 // token as typed) as a markdown code span. Inside a code span Mattermost
 // renders no links, emphasis, images or @-mentions, so the value cannot
-// inject any. Control characters and line breaks become spaces, and the
-// fence is one backtick longer than the longest backtick run in the value.
+// inject any. Control characters and line breaks become spaces, bidi
+// controls and zero-width characters are removed, and the fence is one
+// backtick longer than the longest backtick run in the value.
 func inlineCode(value string) string {
 	value = sanitizeText(value)
 	if value == "" {
@@ -27,10 +28,17 @@ func inlineCode(value string) string {
 	return fence + value + fence
 }
 
+// sanitizeText makes a user-supplied value safe to show on one line. Bidi
+// controls are removed because one in a display name would reverse the rest
+// of the outcome line, and zero-width characters because they hide what a
+// name really contains.
 func sanitizeText(value string) string {
 	var builder strings.Builder
 	count := 0
 	for _, r := range value {
+		if isBidiControl(r) || isZeroWidth(r) {
+			continue
+		}
 		if count == maxEscapedRunes {
 			builder.WriteString("…")
 			break
