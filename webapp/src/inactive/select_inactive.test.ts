@@ -58,9 +58,9 @@ describe('selectInactive', () => {
     });
 
     test('deactivated users are skipped', () => {
-        const gone = user('gone', 400, NOW - DAY);
+        const deactivated = user('olivia', 400, NOW - DAY);
 
-        expect(selectInactive([gone], new Map(), cutoff, 'caller')).toEqual([]);
+        expect(selectInactive([deactivated], new Map(), cutoff, 'caller')).toEqual([]);
     });
 
     test('result sorted by username', () => {
