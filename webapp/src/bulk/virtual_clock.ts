@@ -7,7 +7,7 @@ interface Timer {
 
 // Lets pending promise callbacks and I/O callbacks run.
 function settle(): Promise<void> {
-    return new Promise((resolve) => setImmediate(resolve));
+    return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
