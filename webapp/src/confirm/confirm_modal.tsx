@@ -2,6 +2,7 @@ import React, {useEffect, useRef} from 'react';
 import {useIntl} from 'react-intl';
 
 import {formatSelectionNote} from '../inactive/selection_note';
+import {shortenEcho} from '../outcome/shorten_echo';
 import {skipReasonMessages} from '../plan';
 import type {Plan} from '../plan';
 
@@ -31,19 +32,28 @@ export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: 
     const writeCount = writes.users + writes.bots + writes.plugins + writes.reactivations;
 
     useEffect(() => {
-        // Focus starts on Cancel, so a stray Enter never confirms a destructive action.
+        // Focus starts on Cancel, so a stray Enter never confirms a destructive action. The web
+        // app's message box takes focus back right after a command is consumed, so focus is set
+        // again once that has happened.
         cancelRef.current?.focus();
+        const timer = window.setTimeout(() => cancelRef.current?.focus(), 100);
+        return () => window.clearTimeout(timer);
     }, []);
 
-    const handleKeyDown = (event: React.KeyboardEvent) => {
-        if (event.key === 'Escape' && !running) {
-            event.stopPropagation();
-            onCancel();
-        }
-    };
+    useEffect(() => {
+        // Escape cancels wherever focus is, as in the web app's own modals.
+        const handleEscape = (event: KeyboardEvent) => {
+            if (event.key === 'Escape' && !running) {
+                event.stopPropagation();
+                onCancel();
+            }
+        };
+        document.addEventListener('keydown', handleEscape, true);
+        return () => document.removeEventListener('keydown', handleEscape, true);
+    }, [running, onCancel]);
 
     const titleId = `${plan.kind}-confirm-title`;
-    const ssoCount = plan.items.filter((item) => item.warnings.includes('sso_reactivation')).length;
+    const ssoItems = plan.items.filter((item) => item.warnings.includes('sso_reactivation'));
     const hasSelfPlugin = plan.items.some((item) => item.warnings.includes('self_plugin'));
     const selectionNote = formatSelectionNote(intl, plan);
 
@@ -54,14 +64,13 @@ export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: 
                 aria-modal='true'
                 aria-labelledby={titleId}
                 style={styles.dialog}
-                onKeyDown={handleKeyDown}
                 data-testid='deactivate-confirm'
             >
                 <h2 id={titleId} style={styles.title}>
-                    {intl.formatMessage(titleMessage(plan))}
+                    {intl.formatMessage(titleMessage(plan, writes))}
                 </h2>
                 <p style={styles.command}>
-                    {intl.formatMessage(messages.command, {command: <code key='command'>{plan.command}</code>})}
+                    {intl.formatMessage(messages.command, {command: <code key='command'>{shortenEcho(plan.command)}</code>})}
                 </p>
                 {selectionNote && (
                     <p style={styles.note} data-testid='deactivate-confirm-selection'>
@@ -92,9 +101,12 @@ export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: 
                 ))}
                 {writes.users > 0 && <p style={styles.note}>{intl.formatMessage(messages.consequences)}</p>}
                 {writes.users > 0 && <p style={styles.note}>{intl.formatMessage(messages.botsFollowOwner)}</p>}
-                {ssoCount > 0 && (
+                {ssoItems.length > 0 && (
                     <p style={styles.warning} role='alert'>
-                        {intl.formatMessage(messages.ssoWarning, {count: ssoCount})}
+                        {intl.formatMessage(messages.ssoWarning, {
+                            count: ssoItems.length,
+                            names: ssoItems.slice(0, MAX_NAMES_PER_GROUP).map(itemLabel).join(', '),
+                        })}
                     </p>
                 )}
                 {hasSelfPlugin && (
@@ -144,9 +156,12 @@ function groupLabel(intl: ReturnType<typeof useIntl>, group: PlanGroup): string 
     return intl.formatMessage(messages.skippedHeading, {reason: intl.formatMessage(reason)});
 }
 
-function titleMessage(plan: Plan) {
+function titleMessage(plan: Plan, writes: ReturnType<typeof countWrites>) {
     if (plan.kind === 'plugins') {
         return messages.titlePlugins;
+    }
+    if (writes.users === 0 && writes.bots > 0) {
+        return messages.titleBots;
     }
     if (plan.kind === 'undo') {
         return messages.titleUndo;

@@ -3,6 +3,7 @@
 export const confirmMessages = {
     titleUsers: {id: 'deactivate.confirm.title_users', defaultMessage: 'Deactivate users?'},
     titlePlugins: {id: 'deactivate.confirm.title_plugins', defaultMessage: 'Disable plugins?'},
+    titleBots: {id: 'deactivate.confirm.title_bots', defaultMessage: 'Disable bots?'},
     titleUndo: {id: 'deactivate.confirm.title_undo', defaultMessage: 'Reactivate users?'},
     command: {id: 'deactivate.confirm.command', defaultMessage: 'Command: {command}'},
     nothingToDo: {
@@ -17,12 +18,12 @@ export const confirmMessages = {
     botsFollowOwner: {
         id: 'deactivate.confirm.bots_follow_owner',
         defaultMessage:
-            'If the server disables bots with their owner (the default), the bots these users own are disabled too, and reactivating the owner does not enable them again.',
+            'If any of these users own bots and the server disables bots with their owner (the default), those bots are disabled too, and reactivating the owner does not enable them again.',
     },
     ssoWarning: {
         id: 'deactivate.confirm.sso_warning',
         defaultMessage:
-            '{count, plural, one {# user signs} other {# users sign}} in with an identity provider, which can reactivate them at the next login or sync. Deactivate them there as well.',
+            '{count, plural, one {This user signs} other {These # users sign}} in with an identity provider, which can reactivate them at the next login or sync, so deactivate them there as well: {names}.',
     },
     selfPluginWarning: {
         id: 'deactivate.confirm.self_plugin_warning',

@@ -229,6 +229,39 @@ describe('CommandHandler', () => {
         await handler.hook('/deactivate @alice', args);
         await handler.confirm();
         expect(posts[0].message).toContain('not saved in the history');
+        expect(posts[0].message).toContain("the plugin's server part is not running");
+    });
+
+    test('plugin batch note skips undo claim', async () => {
+        const {handler, posts} = await handlerFor('sysadmin');
+        await handler.hook('/deactivate plugin com.mattermost.calls', args);
+        await handler.confirm();
+        expect(posts[0].message).toContain('System Console > Plugins');
+        expect(posts[0].message).not.toContain('only this browser tab');
+    });
+
+    test('new command cancels the open one', async () => {
+        const {handler, posts, confirmState} = await handlerFor('sysadmin');
+        await handler.hook('/deactivate @alice', args);
+        await handler.hook('/deactivate @bob', args);
+        expect(posts).toHaveLength(1);
+        expect(posts[0].message).toContain('Canceled');
+        expect(posts[0].message).toContain('alice');
+        expect(confirmState().pending?.plan.command).toBe('/deactivate @bob');
+    });
+
+    test('normal user undo names reactivation', async () => {
+        const {handler, posts} = await handlerFor('bob');
+        await handler.hook('/deactivate undo', args);
+        expect(posts[0].message).toContain('You cannot reactivate users');
+    });
+
+    test('long command echo is shortened', async () => {
+        const {handler, posts} = await handlerFor('sysadmin');
+        const names = Array.from({length: 300}, (_, index) => `ghost${index}`).join(' ');
+        await handler.hook(`/deactivate ${names}`, args);
+        expect(posts[0].message.length).toBeLessThan(3000);
+        expect(posts[0].message).toContain('…');
     });
 
     test('undo without history or batch', async () => {
@@ -257,6 +290,9 @@ class FakeHistoryRoutes {
     readonly batches: Batch[] = [];
     readonly undone: string[] = [];
 
+    /** Makes the next undo answer 409, as when another undo of the batch is running. */
+    conflict = false;
+
     constructor(private readonly userId: string) {}
 
     fetch = async (input: string, init: RequestInit): Promise<Response> => {
@@ -271,10 +307,18 @@ class FakeHistoryRoutes {
             this.batches.unshift(batch);
             return Response.json(batch, {status: 201});
         }
+        const single = (/^\/batches\/([^/?]+)$/).exec(path);
+        if (init.method === 'GET' && single) {
+            const batch = this.batches.find((candidate) => candidate.id === single[1]);
+            return batch ? Response.json(batch) : Response.json({id: 'not_found', message: 'No such batch.'}, {status: 404});
+        }
         if (init.method === 'GET' && path.startsWith('/batches?')) {
             return Response.json({batches: this.batches, page: 0, per_page: 20});
         }
         const undo = (/^\/batches\/([^/]+)\/undo$/).exec(path);
+        if (init.method === 'POST' && undo && this.conflict) {
+            return Response.json({id: 'undo_conflict', message: 'The batch was undone already.'}, {status: 409});
+        }
         if (init.method === 'POST' && undo) {
             const batch = this.batches.find((candidate) => candidate.id === undo[1]);
             if (!batch) {
@@ -360,11 +404,34 @@ describe('CommandHandler with batch history', () => {
         expect(isActive('alice')).toBe(false);
     });
 
+    test('named undone batch says so', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        const {handler, posts, confirmState} = await handlerFor('sysadmin', rest);
+        await handler.hook('/deactivate @alice', args);
+        await handler.confirm();
+        routes.batches[0].undone_at = Date.now();
+        await handler.hook(`/deactivate undo ${routes.batches[0].id}`, args);
+        expect(confirmState().pending).toBeNull();
+        expect(posts[1].message).toContain('was undone already');
+    });
+
+    test('conflicting undo is reported plainly', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        const {handler, posts} = await handlerFor('sysadmin', rest);
+        await handler.hook('/deactivate @alice', args);
+        await handler.confirm();
+        await handler.hook('/deactivate undo', args);
+        routes.conflict = true;
+        await handler.confirm();
+        expect(posts[1].message).toContain('was undone already');
+        expect(posts[1].message).not.toContain('stopped unexpectedly');
+    });
+
     test('named batch that is missing fails clearly', async () => {
         const {rest} = await clientWithHistory('sysadmin');
         const {handler, posts} = await handlerFor('sysadmin', rest);
         await handler.hook('/deactivate undo nosuchbatch', args);
-        expect(posts[0].message).toContain('Could not prepare');
+        expect(posts[0].message).toContain('There is no batch nosuchbatch in your history.');
         expect(posts[0].message).toContain('Nothing was changed');
     });
 });

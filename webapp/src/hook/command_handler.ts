@@ -4,12 +4,14 @@ import {isDeactivateCommand, parseCommand} from '../command';
 import type {ParsedCommand} from '../command';
 import {closeConfirmation, openConfirmation, reportProgress, startRun} from '../confirm/state';
 import type {BatchHistory} from '../history/batch_history';
+import {isUndoable} from '../history/batch_record';
 import {outcomeOfServerUndo, undoTargets} from '../history/undo_outcome';
 import type {ConfirmState} from '../confirm/state';
 import {planInactive} from '../inactive';
 import {pluginStateKey} from '../manifest';
 import {
     escapeMarkdown,
+    shortenEcho,
     formatHelp,
     formatOutcome,
     formatPermanentExplanation,
@@ -20,7 +22,7 @@ import {executePlan, isActionableItem, planPlugins, planUndo, planUsers} from '.
 import type {Outcome, Plan} from '../plan';
 import {postEphemeral} from '../posts/ephemeral';
 import type {PostLocation} from '../posts/ephemeral';
-import {describeRestError, isRestError} from '../rest';
+import {classifyRestError, describeRestError, isRestError} from '../rest';
 import type {RestClient} from '../rest';
 import type {SlashCommandArgs, SlashCommandHookResult, WebappStore} from '../types/mattermost_webapp';
 import type {LastBatchMemory} from '../undo/last_batch';
@@ -79,12 +81,21 @@ export class CommandHandler {
             const note = plan.kind === 'undo' ? '' : await this.record(outcome);
             this.post(location, formatOutcome(this.deps.intl, outcome) + note);
         } catch (error) {
-            const text = error instanceof Error ? error.message : String(error);
-            this.post(location, formatNotice(this.deps.intl, 'runFailed', {message: escapeMarkdown(text)}));
+            this.post(location, this.describeRunFailure(plan, error));
         } finally {
             this.deps.store.dispatch(closeConfirmation());
         }
     };
+
+    private describeRunFailure(plan: Plan, error: unknown): string {
+        const {intl} = this.deps;
+        if (plan.kind === 'undo' && isRestError(error) && error.status === 409) {
+            // The server part answers 409 when another undo of the batch ran or is running.
+            return formatNotice(intl, 'alreadyUndone', {batchId: escapeMarkdown(plan.historyBatchId || '')});
+        }
+        const text = error instanceof Error ? error.message : String(error);
+        return formatNotice(intl, 'runFailed', {message: escapeMarkdown(shortenEcho(text))});
+    }
 
     /** Writes the plan: an undo from the history through the server part, the rest from here. */
     private async run(plan: Plan, total: number): Promise<Outcome> {
@@ -105,9 +116,26 @@ export class CommandHandler {
             const batch = await this.deps.history.record(outcome);
             return '\n\n' + formatNotice(this.deps.intl, 'recorded', {batchId: escapeMarkdown(batch.id)});
         } catch (error) {
-            const reason = isRestError(error) ? describeRestError(error, this.deps.intl).text : String(error);
-            return '\n\n' + formatNotice(this.deps.intl, 'notRecorded', {reason: escapeMarkdown(reason)});
+            const reason = this.describeHistoryError(error);
+            const notice = outcome.plan.kind === 'plugins' ? 'notRecordedPlugins' : 'notRecorded';
+            return '\n\n' + formatNotice(this.deps.intl, notice, {reason});
         }
+    }
+
+    /**
+     * Words a failed history call as markdown-safe text. A 404, 405 or 501 from the plugin's own
+     * route, or a page that is not JSON, means the plugin's server part is not running.
+     */
+    private describeHistoryError(error: unknown): string {
+        const {intl} = this.deps;
+        if (!isRestError(error)) {
+            return escapeMarkdown(String(error));
+        }
+        const missing = [404, 405, 501].includes(error.status) || classifyRestError(error) === 'invalid_response';
+        if (missing && !error.serverErrorId.startsWith('not_found')) {
+            return formatNotice(intl, 'serverPartMissing');
+        }
+        return describeRestError(error, intl).text;
     }
 
     /** Drops the pending plan without writing. Called by the modal's cancel button. */
@@ -117,9 +145,13 @@ export class CommandHandler {
             return;
         }
         this.deps.store.dispatch(closeConfirmation());
-        const command = escapeMarkdown(pending.plan.command);
-        this.post(pending.location, formatNotice(this.deps.intl, 'cancelled', {command}));
+        this.postCancelled(pending.plan, pending.location);
     };
+
+    private postCancelled(plan: Plan, location: PostLocation): void {
+        const command = escapeMarkdown(shortenEcho(plan.command));
+        this.post(location, formatNotice(this.deps.intl, 'cancelled', {command}));
+    }
 
     private async handle(
         parsed: ParsedCommand,
@@ -153,7 +185,7 @@ export class CommandHandler {
                 throw error;
             }
             const reason = describeRestError(error, intl);
-            const values = {command: escapeMarkdown(command), reason: reason.text, detail: reason.detail};
+            const values = {command: escapeMarkdown(shortenEcho(command)), reason: reason.text, detail: reason.detail};
             this.post(location, formatNotice(intl, 'planFailed', values));
             return {};
         }
@@ -190,7 +222,7 @@ export class CommandHandler {
             return {...(await planInactive(parsed, caller, rest, {serverUrl: rest.client.getUrl()})), command};
         case 'undo':
             if (!caller.permissions.has(USER_WRITE_PERMISSION)) {
-                this.notice(location, 'needsUserPermission');
+                this.notice(location, 'needsReactivatePermission');
                 return undefined;
             }
             return this.planUndoFromHistory(parsed.batch, command, location);
@@ -208,16 +240,27 @@ export class CommandHandler {
         let historyNote = '';
         try {
             const batch = await history.findUndoable(batchId);
+            if (batch && !isUndoable(batch)) {
+                const notice = batch.undone_at ? 'alreadyUndone' : 'batchChangedNothing';
+                this.post(location, formatNotice(intl, notice, {batchId: escapeMarkdown(batch.id)}));
+                return undefined;
+            }
             if (batch) {
                 const plan = await planUndo(undoTargets(batch), rest);
                 return {...plan, command, historyBatchId: batch.id};
             }
         } catch (error) {
-            if (batchId || !isRestError(error)) {
+            if (!isRestError(error)) {
                 throw error;
             }
-            const reason = describeRestError(error, intl).text;
-            historyNote = '\n\n' + formatNotice(intl, 'historyUnavailable', {reason: escapeMarkdown(reason)});
+            if (batchId) {
+                const notice = error.status === 404 ? 'batchNotFound' : 'historyUnreadable';
+                const reason = this.describeHistoryError(error);
+                this.post(location, formatNotice(intl, notice, {batchId: escapeMarkdown(shortenEcho(batchId, 40)), reason}));
+                return undefined;
+            }
+            const reason = this.describeHistoryError(error);
+            historyNote = '\n\n' + formatNotice(intl, 'historyUnavailable', {reason});
         }
 
         const last = memory.recall();
@@ -241,6 +284,11 @@ export class CommandHandler {
             this.post(location, formatOutcome(intl, outcome));
             return;
         }
+        const replaced = this.confirmState().pending;
+        if (replaced) {
+            // A new command replaces an open confirmation, so the old one is reported as canceled.
+            this.postCancelled(replaced.plan, replaced.location);
+        }
         store.dispatch(openConfirmation({plan, location}));
     }
 
@@ -250,7 +298,8 @@ export class CommandHandler {
             return;
         }
         const users = items.
-            filter((entry) => entry.state === 'done' && entry.item.kind === 'user' && entry.item.class === 'deactivate').
+            filter((entry) => entry.state === 'done' && entry.item.kind === 'user' &&
+                (entry.item.class === 'deactivate' || entry.item.class === 'disable_bot')).
             flatMap((entry) => (entry.item.kind === 'user' && entry.item.user ? [entry.item.user] : []));
         this.deps.memory.remember(plan.command, users);
     }

@@ -12,10 +12,41 @@ export const noticeMessages = {
         defaultMessage:
             'You cannot disable plugins: that needs the System Console permission **Plugins: Can edit** (`sysconsole_write_plugins`), which system admins have. Nothing was changed.',
     },
+    needsReactivatePermission: {
+        id: 'deactivate.notice.needs_reactivate_permission',
+        defaultMessage:
+            'You cannot reactivate users: that needs the System Console permission **User Management > Users: Can edit** (`sysconsole_write_user_management_users`), which system admins have. Nothing was changed.',
+    },
+    serverPartMissing: {
+        id: 'deactivate.notice.server_part_missing',
+        defaultMessage: "the plugin's server part is not running",
+    },
+    notRecordedPlugins: {
+        id: 'deactivate.notice.not_recorded_plugins',
+        defaultMessage:
+            'This batch was not saved in the history ({reason}). To enable a plugin again, use System Console > Plugins > Plugin Management.',
+    },
+    alreadyUndone: {
+        id: 'deactivate.notice.already_undone',
+        defaultMessage: 'Batch {batchId} was undone already. Nothing was changed.',
+    },
+    batchChangedNothing: {
+        id: 'deactivate.notice.batch_changed_nothing',
+        defaultMessage: 'Batch {batchId} deactivated no accounts, so there is nothing to undo. Nothing was changed.',
+    },
+    batchNotFound: {
+        id: 'deactivate.notice.batch_not_found',
+        defaultMessage:
+            'There is no batch {batchId} in your history. The batch id is at the end of each outcome message. Nothing was changed.',
+    },
+    historyUnreadable: {
+        id: 'deactivate.notice.history_unreadable',
+        defaultMessage: 'Batch {batchId} could not be read from the history ({reason}). Nothing was changed.',
+    },
     nothingToUndo: {
         id: 'deactivate.notice.nothing_to_undo',
         defaultMessage:
-            'There is nothing to undo: no batch run in this browser tab deactivated anyone. Undo covers only the most recent batch of this tab, and a reload forgets it.',
+            'There is nothing to undo: none of your recent batches deactivated an account that is not already reactivated. Nothing was changed.',
     },
     busy: {
         id: 'deactivate.notice.busy',
@@ -23,7 +54,7 @@ export const noticeMessages = {
     },
     cancelled: {
         id: 'deactivate.notice.cancelled',
-        defaultMessage: 'Cancelled {command}. Nothing was changed.',
+        defaultMessage: 'Canceled {command}. Nothing was changed.',
     },
     planFailed: {
         id: 'deactivate.notice.plan_failed',

@@ -5,6 +5,7 @@ import type {ParseErrorCode} from '../command';
 import {inactiveMessages} from '../inactive/messages';
 
 import {outcomeMessages as messages} from './messages';
+import {shortenEcho} from './shorten_echo';
 
 const PARSE_ERROR_MESSAGES = {
     invalid_target: messages.parseInvalidTarget,
@@ -20,5 +21,11 @@ const PARSE_ERROR_MESSAGES = {
  * not markdown-escaped.
  */
 export function describeParseError(intl: IntlShape, error: {code: ParseErrorCode; value: string}): string {
-    return intl.formatMessage(PARSE_ERROR_MESSAGES[error.code], {value: error.value});
+    const message = intl.formatMessage(PARSE_ERROR_MESSAGES[error.code], {value: shortenEcho(error.value, 80)});
+
+    // Autocorrect turns `--` into a dash, so `—dry-run` is most likely a flag.
+    if (error.code === 'invalid_target' && (/^[\u2012-\u2015\u2212]/).test(error.value)) {
+        return `${message} ${intl.formatMessage(messages.parseDashFlag)}`;
+    }
+    return message;
 }

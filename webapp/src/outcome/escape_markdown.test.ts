@@ -102,3 +102,24 @@ describe('escapeMarkdown rendered by markdown-it', () => {
         expect(text).not.toMatch(MENTION);
     });
 });
+
+describe('escapeMarkdown invisible characters', () => {
+    test('right-to-left override is dropped', () => {
+        expect(escapeMarkdown('\u202eevil')).toBe('evil');
+    });
+
+    test('every bidirectional control is dropped', () => {
+        const controls = ['\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u2066', '\u2067', '\u2068', '\u2069'];
+        for (const control of controls) {
+            expect(escapeMarkdown(`a${control}b`)).toBe('ab');
+        }
+    });
+
+    test('zero-width characters in names are dropped', () => {
+        expect(escapeMarkdown('al\u200bi\u200cc\u200de\u2060\ufeff')).toBe('alice');
+    });
+
+    test('own zero-width space after at sign stays', () => {
+        expect(escapeMarkdown('@\u200ball')).toBe('\\@\u200ball');
+    });
+});

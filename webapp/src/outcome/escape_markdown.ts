@@ -5,6 +5,11 @@ const ASCII_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 // Line breaks and other control characters would start new list items or headings.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
+// Bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) would reorder the
+// rest of the line, and zero-width characters would hide differences between names. Any of them in
+// user text is dropped, before the escaping adds its own zero-width spaces.
+const INVISIBLE_CHARACTERS = /[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
 const ZERO_WIDTH_SPACE = '\u200b';
 
 /**
@@ -15,6 +20,7 @@ const ZERO_WIDTH_SPACE = '\u200b';
  */
 export function escapeMarkdown(text: string): string {
     return text.
+        replace(INVISIBLE_CHARACTERS, '').
         replace(CONTROL_CHARACTERS, ' ').
         replace(ASCII_PUNCTUATION, (char) => `\\${char}`).
         replace(/\\([@~:])/g, `\\$1${ZERO_WIDTH_SPACE}`).

@@ -55,7 +55,7 @@ describe('formatHelp', () => {
         '/deactivate alice@example.com',
         '/deactivate 8x3k6zqg7jfy5mcbd1bqoe4wiw',
         '/deactivate me',
-        '/deactivate plugin com.mattermost.demo-plugin',
+        '/deactivate plugin com.mattermost.calls',
         '/deactivate undo',
         '--dry-run',
         '--include-admins',
@@ -157,7 +157,7 @@ describe('formatOutcome', () => {
 
         expect(text).toContain('**\\/deactivate alice bob** finished: 1 changed, 1 skipped, 1 failed.');
         expect(text).toContain('**Deactivated (1):** @alice');
-        expect(text).toContain('**Skipped (1):**\n- system admin, add --include-admins to deactivate system admins: @admin2');
+        expect(text).toContain('**Skipped (1):**\n- system admin (add --include-admins to include system admins): @admin2');
         expect(text).toContain(
             '**Failed (1):**\n- @bob: Your account lacks the permission for this action. ' +
                 '(HTTP 403, `api.user.update_active.permissions.app_error`)',

@@ -7,6 +7,7 @@ import {describeRestError} from '../rest';
 import {formatSelectionNote} from '../inactive/selection_note';
 
 import {escapeMarkdown} from './escape_markdown';
+import {shortenEcho} from './shorten_echo';
 import {formatItemLabel, formatLabelList, MAX_NAMES_PER_GROUP} from './labels';
 import {outcomeMessages as messages} from './messages';
 import {countWarning, groupBy} from './plan_groups';
@@ -28,7 +29,7 @@ export function formatOutcome(intl: IntlShape, outcome: Outcome): string {
     const failed = outcome.items.filter((entry) => entry.state === 'failed');
 
     const heading = intl.formatMessage(messages.outcomeHeading, {
-        command: escapeMarkdown(outcome.plan.command),
+        command: escapeMarkdown(shortenEcho(outcome.plan.command)),
         done: done.length,
         skipped: skipped.length,
         failed: failed.length,

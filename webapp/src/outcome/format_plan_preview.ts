@@ -7,6 +7,7 @@ import {inactiveMessages} from '../inactive/messages';
 import {formatSelectionNote} from '../inactive/selection_note';
 
 import {escapeMarkdown} from './escape_markdown';
+import {shortenEcho} from './shorten_echo';
 import {formatItemLabel, formatLabelList} from './labels';
 import {outcomeMessages as messages} from './messages';
 import {countWarning, groupBy} from './plan_groups';
@@ -20,7 +21,7 @@ const ACTION_LABELS = {
 
 /** Builds the `--dry-run` reply: the plan grouped by class with counts, and no writes. */
 export function formatPlanPreview(intl: IntlShape, plan: Plan): string {
-    const lines = [intl.formatMessage(messages.previewHeading, {command: escapeMarkdown(plan.command)}), ''];
+    const lines = [intl.formatMessage(messages.previewHeading, {command: escapeMarkdown(shortenEcho(plan.command))}), ''];
     const selectionNote = formatSelectionNote(intl, plan);
     if (selectionNote) {
         lines.push(selectionNote, '');

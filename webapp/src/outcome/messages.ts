@@ -97,7 +97,7 @@ export const outcomeMessages = {
     helpPlugins: {
         id: 'deactivate.help.plugins',
         defaultMessage:
-            '- `/deactivate plugin com.mattermost.demo-plugin` or `/deactivate plugin "Demo Plugin"` - disable plugins by id or name',
+            '- `/deactivate plugin com.mattermost.calls` or `/deactivate plugin "User Satisfaction Surveys"` - disable plugins by id or name',
     },
     helpUndo: {
         id: 'deactivate.help.undo',
@@ -131,7 +131,11 @@ export const outcomeMessages = {
     },
     parseMissingPlugins: {
         id: 'deactivate.parse.missing_plugins',
-        defaultMessage: 'Name at least one plugin id or name, for example /deactivate plugin com.mattermost.demo-plugin.',
+        defaultMessage: 'Name at least one plugin id or name, for example /deactivate plugin com.mattermost.calls.',
+    },
+    parseDashFlag: {
+        id: 'deactivate.parse.dash_flag',
+        defaultMessage: 'Flags start with two hyphens, as in --dry-run: a dash or em dash there is not a flag.',
     },
     parseInvalidBatch: {
         id: 'deactivate.parse.invalid_batch',

@@ -104,7 +104,9 @@ async function sendWrite(item: PlanItem, rest: RestClient): Promise<WriteRespons
     case 'deactivate':
         return rest.updateUserActive(item.user.id, false);
     case 'reactivate':
-        return rest.updateUserActive(item.user.id, true);
+        // A bot's own row stays disabled after a user-level reactivation, so bots are enabled
+        // through the bots API, as they were disabled through it.
+        return item.user.is_bot ? rest.enableBot(item.user.id) : rest.updateUserActive(item.user.id, true);
     case 'disable_bot':
         return rest.disableBot(item.user.id);
     default:

@@ -55,8 +55,8 @@ interface Received<T> {
  * bearer token when one is set), but requests go through `fetch` directly so that the real HTTP
  * status, `Retry-After` and `X-RateLimit-*` are visible. No method deletes a user or sends
  * `permanent=true`: the only write to a user is `PUT /users/{id}/active`.
- * Reads repeat themselves after a 429; the writes `updateUserActive`, `disableBot` and
- * `disablePlugin` do not, because `runBulk` in `../bulk` retries them with rate-limit pacing.
+ * Reads repeat themselves after a 429; the writes `updateUserActive`, `disableBot`, `enableBot`
+ * and `disablePlugin` do not, because `runBulk` in `../bulk` retries them with rate-limit pacing.
  */
 export class RestClient {
     private readonly fetchFunction: FetchFunction;
@@ -148,6 +148,12 @@ export class RestClient {
     /** Sends `POST /bots/{id}/disable`, once. */
     disableBot(botUserId: string): Promise<WriteResult> {
         const url = `${this.client.getBotRoute(encodeURIComponent(botUserId))}/disable`;
+        return this.write('POST', url);
+    }
+
+    /** Enables a bot again; undo uses it for bots a batch disabled. */
+    enableBot(botUserId: string): Promise<WriteResult> {
+        const url = `${this.client.getBotRoute(encodeURIComponent(botUserId))}/enable`;
         return this.write('POST', url);
     }
 
