@@ -3,6 +3,9 @@ import {createIntl, createIntlCache} from 'react-intl';
 
 import {makeConfirmRoot} from './confirm/confirm_root';
 import {confirmReducer} from './confirm/state';
+import {ConsoleEvents} from './console/console_events';
+import {registerConsole} from './console/register_console';
+import type {ConsoleRegistry} from './console/types';
 import {BatchHistory} from './history/batch_history';
 import {CommandHandler} from './hook/command_handler';
 import {pluginId} from './manifest';
@@ -27,8 +30,9 @@ function currentLocale(store: WebappStore): string {
 export class DeactivatePlugin implements PluginClass {
     private readonly registered: string[] = [];
     private registry?: PluginRegistry;
+    private unregisterConsole?: () => void;
 
-    initialize(registry: PluginRegistry, store: WebappStore): void {
+    initialize(registry: ConsoleRegistry, store: WebappStore): void {
         this.registry = registry;
 
         // The plugin bundles its own Client4; the web app's instance is not shared with plugins.
@@ -40,12 +44,13 @@ export class DeactivatePlugin implements PluginClass {
             {locale: currentLocale(store), defaultLocale: 'en', messages: en, onError: () => undefined},
             createIntlCache(),
         );
+        const history = new BatchHistory(rest);
         const handler = new CommandHandler({
             store,
             rest,
             intl,
             memory: new LastBatchMemory(),
-            history: new BatchHistory(rest),
+            history,
             ownPluginId: pluginId,
         });
 
@@ -53,6 +58,9 @@ export class DeactivatePlugin implements PluginClass {
         registry.registerReducer(confirmReducer);
         this.registered.push(registry.registerRootComponent(makeConfirmRoot(handler)));
         this.registered.push(registry.registerSlashCommandWillBePostedHook(handler.hook));
+
+        const events = new ConsoleEvents();
+        this.unregisterConsole = registerConsole(registry, {store, rest, intl, history, events, ownPluginId: pluginId});
     }
 
     uninitialize(): void {
@@ -60,6 +68,8 @@ export class DeactivatePlugin implements PluginClass {
             this.registry?.unregisterComponent(id);
         }
         this.registered.length = 0;
+        this.unregisterConsole?.();
+        this.unregisterConsole = undefined;
     }
 }
 

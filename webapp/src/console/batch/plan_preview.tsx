@@ -1,0 +1,94 @@
+import React from 'react';
+import {useIntl} from 'react-intl';
+
+import {actionHeadingMessages, confirmMessages} from '../../confirm/messages';
+import {groupPlan, itemLabel} from '../../confirm/plan_groups';
+import type {PlanGroup} from '../../confirm/plan_groups';
+import {skipReasonMessages} from '../../plan';
+import type {Plan, UserPlanItem} from '../../plan';
+
+import {batchMessages} from '../messages';
+import {panelStyles as styles} from '../panel_styles';
+
+// The confirmation modal cuts groups at the same length.
+const MAX_NAMES_PER_GROUP = 25;
+
+export interface PlanPreviewProps {
+    plan: Plan;
+    /** Accounts left out because the plugin settings protect them. */
+    protectedItems: UserPlanItem[];
+}
+
+function NameList({labels}: {labels: string[]}) {
+    const intl = useIntl();
+    return (
+        <ul style={styles.list}>
+            {labels.slice(0, MAX_NAMES_PER_GROUP).map((label, index) => (
+                <li key={`${label}-${index}`}>{label}</li>
+            ))}
+            {labels.length > MAX_NAMES_PER_GROUP && (
+                <li>{intl.formatMessage(confirmMessages.andMore, {count: labels.length - MAX_NAMES_PER_GROUP})}</li>
+            )}
+        </ul>
+    );
+}
+
+/**
+ * Shows a plan grouped by class with the wording of the slash command's confirmation modal:
+ * the groups that write first, then each skip reason, then the protected accounts.
+ */
+export function PlanPreview({plan, protectedItems}: PlanPreviewProps) {
+    const intl = useIntl();
+
+    const heading = (group: PlanGroup) => {
+        const label = group.actionable ?
+            intl.formatMessage(actionHeadingMessages[group.planClass]) :
+            intl.formatMessage(confirmMessages.skippedHeading, {
+                reason: intl.formatMessage(skipReasonMessages[group.planClass as keyof typeof skipReasonMessages]),
+            });
+        return intl.formatMessage(confirmMessages.groupHeading, {label, count: group.items.length});
+    };
+
+    const ssoCount = plan.items.filter((item) => item.warnings.includes('sso_reactivation')).length;
+    const writesUsers = plan.items.some((item) => item.class === 'deactivate');
+
+    return (
+        <div data-testid='deactivate-preview'>
+            {groupPlan(plan).map((group) => (
+                <section
+                    key={group.planClass}
+                    data-testid={`deactivate-preview-group-${group.planClass}`}
+                >
+                    <h4 style={group.actionable ? styles.groupHeadingAction : styles.groupHeading}>{heading(group)}</h4>
+                    <NameList labels={group.items.map(itemLabel)}/>
+                </section>
+            ))}
+            {protectedItems.length > 0 && (
+                <section data-testid='deactivate-preview-group-protected'>
+                    <h4 style={styles.groupHeading}>
+                        {intl.formatMessage(batchMessages.protectedHeading, {count: protectedItems.length})}
+                    </h4>
+                    <NameList labels={protectedItems.map(itemLabel)}/>
+                </section>
+            )}
+            {writesUsers && <p style={styles.note}>{intl.formatMessage(confirmMessages.consequences)}</p>}
+            {writesUsers && <p style={styles.note}>{intl.formatMessage(confirmMessages.botsFollowOwner)}</p>}
+            {ssoCount > 0 && (
+                <p
+                    style={styles.warning}
+                    role='alert'
+                >
+                    {intl.formatMessage(confirmMessages.ssoWarning, {count: ssoCount})}
+                </p>
+            )}
+            {plan.items.some((item) => item.warnings.includes('self_plugin')) && (
+                <p
+                    style={styles.warning}
+                    role='alert'
+                >
+                    {intl.formatMessage(confirmMessages.selfPluginWarning)}
+                </p>
+            )}
+        </div>
+    );
+}
