@@ -79,7 +79,7 @@ export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: 
                 )}
                 {groups.map((group) => (
                     <section key={group.planClass} data-testid={`deactivate-group-${group.planClass}`}>
-                        <h3 style={group.actionable ? styles.groupHeadingAction : styles.groupHeading}>
+                        <h3 style={headingStyle(group)}>
                             {intl.formatMessage(messages.groupHeading, {
                                 label: groupLabel(intl, group),
                                 count: group.items.length,
@@ -134,7 +134,7 @@ export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: 
                     {writeCount > 0 && (
                         <button
                             type='button'
-                            style={styles.confirmButton}
+                            style={plan.kind === 'undo' ? styles.restoreButton : styles.confirmButton}
                             onClick={onConfirm}
                             disabled={running}
                             data-testid='deactivate-confirm-submit'
@@ -146,6 +146,13 @@ export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: 
             </div>
         </div>
     );
+}
+
+function headingStyle(group: PlanGroup): React.CSSProperties {
+    if (!group.actionable) {
+        return styles.groupHeading;
+    }
+    return group.planClass === 'reactivate' ? styles.groupHeadingRestore : styles.groupHeadingAction;
 }
 
 function groupLabel(intl: ReturnType<typeof useIntl>, group: PlanGroup): string {

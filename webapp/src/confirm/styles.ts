@@ -52,4 +52,8 @@ export const modalStyles: Record<string, React.CSSProperties> = {
         color: 'var(--button-bg, #1c58d9)',
     },
     confirmButton: {...buttonBase, background: 'var(--error-text, #d24b4e)', color: '#fff'},
+    // Reactivation restores access, so it gets the theme's ordinary button colour, not the red of
+    // a destructive action.
+    restoreButton: {...buttonBase, background: 'var(--button-bg, #1c58d9)', color: 'var(--button-color, #fff)'},
+    groupHeadingRestore: {margin: '12px 0 4px', fontSize: 14, fontWeight: 700},
 };
