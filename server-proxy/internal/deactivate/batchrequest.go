@@ -7,9 +7,11 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 )
 
-// Limits on a batch recorded through POST /batches.
+// Limits on a batch recorded through POST /batches. The System Console
+// panel records runs of up to maxBatchItems accounts as one batch, and the
+// web app shortens longer command lines to maxCommandRunes.
 const (
-	maxBatchItems    = 1000
+	maxBatchItems    = 10000
 	maxCommandRunes  = 4000
 	maxNameRunes     = 200
 	maxReasonRunes   = 500
@@ -29,7 +31,10 @@ var validResults = map[string]bool{
 	resultDeactivated: true, resultDisabled: true, resultSkipped: true, resultFailed: true,
 }
 
-var validKinds = map[string]bool{"user": true, "bot": true, "plugin": true}
+// writeResults is the only result that records a write, per outcome kind.
+var writeResults = map[string]string{
+	"user": resultDeactivated, "bot": resultDisabled, "plugin": resultDisabled,
+}
 
 func (b *batchRequest) validate() error {
 	if b.Command == "" || utf8.RuneCountInString(b.Command) > maxCommandRunes || !isCommandLine(b.Command) {
@@ -64,6 +69,9 @@ func validateTarget(target PlanItem) error {
 	if target.UserID != "" && !model.IsValidId(target.UserID) {
 		return fmt.Errorf("user_id %q is not a valid user id", target.UserID)
 	}
+	if target.PluginID != "" && !model.IsValidPluginId(target.PluginID) {
+		return fmt.Errorf("plugin_id %q is not a valid plugin id", target.PluginID)
+	}
 	if len(target.Warnings) > maxWarningsCount {
 		return fmt.Errorf("at most %d warnings are allowed", maxWarningsCount)
 	}
@@ -86,17 +94,29 @@ func validateTarget(target PlanItem) error {
 }
 
 func validateOutcome(outcome Outcome) error {
-	if !validKinds[outcome.Kind] {
+	writeResult, known := writeResults[outcome.Kind]
+	if !known {
 		return fmt.Errorf("kind %q must be user, bot or plugin", outcome.Kind)
 	}
 	if !validResults[outcome.Result] {
 		return fmt.Errorf("result %q must be deactivated, disabled, skipped or failed", outcome.Result)
 	}
+	if isWriteResult(outcome.Result) && outcome.Result != writeResult {
+		return fmt.Errorf("result %q is not a result of a %s; it must be %s, skipped or failed",
+			outcome.Result, outcome.Kind, writeResult)
+	}
 	if outcome.Kind != "plugin" && outcome.TargetID != "" && !model.IsValidId(outcome.TargetID) {
 		return fmt.Errorf("target_id %q is not a valid user id", outcome.TargetID)
 	}
-	if outcome.Kind != "plugin" && outcome.Result != resultSkipped && outcome.TargetID == "" {
+	if outcome.Kind == "plugin" && outcome.TargetID != "" && !model.IsValidPluginId(outcome.TargetID) {
+		return fmt.Errorf("target_id %q is not a valid plugin id", outcome.TargetID)
+	}
+	accountNeedsID := outcome.Kind != "plugin" && outcome.Result != resultSkipped
+	if outcome.TargetID == "" && (accountNeedsID || isWriteResult(outcome.Result)) {
 		return fmt.Errorf("target_id is required for a %s outcome", outcome.Result)
+	}
+	if outcome.DeleteAt != 0 {
+		return fmt.Errorf("delete_at is set by the server and must be left out")
 	}
 	if outcome.Name == "" || utf8.RuneCountInString(outcome.Name) > maxNameRunes {
 		return fmt.Errorf("name must be 1 to %d characters", maxNameRunes)
@@ -115,6 +135,44 @@ func validateOutcome(outcome Outcome) error {
 	}
 
 	return nil
+}
+
+func isWriteResult(result string) bool {
+	return result == resultDeactivated || result == resultDisabled
+}
+
+// Permissions that recording a batch needs, per kind of item it contains.
+var (
+	accountPermission = model.PermissionSysconsoleWriteUserManagementUsers
+	pluginPermission  = model.PermissionSysconsoleWritePlugins
+)
+
+// missingPermission returns the first target or outcome that needs a
+// permission the caller lacks, as "targets[i]" or "outcomes[i]", with that
+// permission. It returns "" when the caller may record the whole batch.
+func (b *batchRequest) missingPermission(has func(*model.Permission) bool) (string, *model.Permission) {
+	needed := func(isPlugin bool) *model.Permission {
+		if isPlugin {
+			return pluginPermission
+		}
+		return accountPermission
+	}
+
+	for i, target := range b.Targets {
+		permission := needed(target.Kind == "plugin" || target.PluginID != "")
+		if !has(permission) {
+			return fmt.Sprintf("targets[%d]", i), permission
+		}
+	}
+
+	for i, outcome := range b.Outcomes {
+		permission := needed(outcome.Kind == "plugin")
+		if !has(permission) {
+			return fmt.Sprintf("outcomes[%d]", i), permission
+		}
+	}
+
+	return "", nil
 }
 
 func (b *batchRequest) toBatch(userID string) *Batch {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 )
@@ -63,6 +64,10 @@ var rolePermissions = map[string][]string{
 	// A User Manager whose "Users: Can edit" was granted in the System Console.
 	"system_user_manager": {
 		model.PermissionSysconsoleWriteUserManagementUsers.Id, model.PermissionEditOtherUsers.Id,
+	},
+	// A role with only "Plugins: Can edit" granted in the System Console.
+	"system_plugin_manager": {
+		model.PermissionSysconsoleReadPlugins.Id, model.PermissionSysconsoleWritePlugins.Id,
 	},
 	model.SystemUserRoleId: {},
 }
@@ -139,6 +144,14 @@ func (f *fakeServer) setDeleteAt(id string, deleteAt int64) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.users[id].DeleteAt = deleteAt
+}
+
+// deactivateNow sets the user's delete_at to the current time, as a
+// deactivation through the REST API does.
+func (f *fakeServer) deactivateNow(id string) int64 {
+	deleteAt := time.Now().UnixMilli()
+	f.setDeleteAt(id, deleteAt)
+	return deleteAt
 }
 
 func (f *fakeServer) addPlugin(id, name string, enabled bool) *fakePlugin {
@@ -400,7 +413,7 @@ func (f *fakeServer) serveUserActive(w http.ResponseWriter, session *model.Sessi
 
 	user.DeleteAt = 0
 	if !active {
-		user.DeleteAt = 1700000005000
+		user.DeleteAt = time.Now().UnixMilli()
 	}
 	writeOK(w, map[string]string{"status": "OK"})
 }
@@ -418,7 +431,7 @@ func (f *fakeServer) serveBotActive(w http.ResponseWriter, session *model.Sessio
 
 	user.DeleteAt = 0
 	if !enable {
-		user.DeleteAt = 1700000005000
+		user.DeleteAt = time.Now().UnixMilli()
 	}
 	writeOK(w, map[string]any{
 		"user_id": user.Id, "username": user.Username, "display_name": user.Username,

@@ -26,12 +26,13 @@ func (h *harness) execute(userID, line string) *model.CommandResponse {
 }
 
 // request sends one HTTP request to the plugin's ServeHTTP. An empty userID
-// sends no Mattermost-User-Id header.
+// sends no Mattermost-User-Id header. A []byte body is sent as it is, any
+// other body as JSON.
 func (h *harness) request(method, path, userID string, body any) *httptest.ResponseRecorder {
 	h.t.Helper()
 
-	var payload []byte
-	if body != nil {
+	payload, isRaw := body.([]byte)
+	if body != nil && !isRaw {
 		var err error
 		if payload, err = json.Marshal(body); err != nil {
 			h.t.Fatalf("failed to encode the request body: %v", err)

@@ -18,7 +18,8 @@ import (
 // Keys are written once per batch and never shared, so two nodes recording
 // batches at the same time cannot overwrite each other:
 //
-//	batch_<batch id>            the Batch as JSON
+//	batch_<batch id>            the batch header: the Batch without its lists
+//	bchunk_<batch id>_<part><n> the lists in chunks (see batch_chunks.go)
 //	bidx_<user id>_<batch id>   marker that lists the batch under its caller
 //
 // A batch id is 9 base-36 digits of the creation time in milliseconds
@@ -42,9 +43,6 @@ const (
 
 var errBatchNotFound = errors.New("batch not found")
 
-// errUndoConflict means another undo of the same batch is running or done.
-var errUndoConflict = errors.New("the batch is already being undone or was undone")
-
 // Batch is one confirmed `/deactivate` request and what it did.
 type Batch struct {
 	ID            string     `json:"id"`
@@ -58,6 +56,18 @@ type Batch struct {
 	UndoneAt      int64      `json:"undone_at,omitempty"`
 	UndoneBy      string     `json:"undone_by,omitempty"`
 	UndoOutcomes  []Outcome  `json:"undo_outcomes,omitempty"`
+}
+
+// batchHeader is the value of a batch_ key. It has the Batch's fields
+// without its lists, which are in chunk keys, and the number of chunks of
+// each list. A header stored without Chunked carries its targets and
+// outcomes inline.
+type batchHeader struct {
+	Batch
+	Chunked       bool `json:"chunked,omitempty"`
+	TargetChunks  int  `json:"target_chunks,omitempty"`
+	OutcomeChunks int  `json:"outcome_chunks,omitempty"`
+	UndoChunks    int  `json:"undo_chunks,omitempty"`
 }
 
 // canUndo reports whether the batch deactivated or disabled any account.
@@ -99,20 +109,37 @@ func batchIndexKey(userID, id string) string {
 }
 
 // saveNewBatch stores a batch under a fresh id and prunes the caller's old
-// batches.
+// batches. The chunks are written before the header, so a reader that finds
+// the header finds every chunk.
 func (p *Plugin) saveNewBatch(batch *Batch) error {
 	now := p.now()
 	batch.ID = newBatchID(now)
 	batch.CreatedAt = now.UnixMilli()
+	expiry := int64(batchRetention / time.Second)
 
-	encoded, err := json.Marshal(batch)
+	header := batchHeader{Batch: *batch, Chunked: true}
+	header.Targets, header.Outcomes, header.UndoOutcomes = nil, nil, nil
+
+	var err error
+	if header.TargetChunks, err = p.storeChunks(batch.ID, chunkTargets, batch.Targets, expiry); err == nil {
+		header.OutcomeChunks, err = p.storeChunks(batch.ID, chunkOutcomes, batch.Outcomes, expiry)
+	}
 	if err != nil {
+		p.deleteBatchChunks(&header)
+		return fmt.Errorf("failed to store batch %s: %w", batch.ID, err)
+	}
+
+	encoded, err := json.Marshal(header)
+	if err != nil {
+		p.deleteBatchChunks(&header)
 		return fmt.Errorf("failed to encode batch %s: %w", batch.ID, err)
 	}
 
-	expiry := int64(batchRetention / time.Second)
 	created, appErr := p.API.KVSetWithOptions(batchKey(batch.ID), encoded,
 		model.PluginKVSetOptions{Atomic: true, OldValue: nil, ExpireInSeconds: expiry})
+	if appErr != nil || !created {
+		p.deleteBatchChunks(&header)
+	}
 	if appErr != nil {
 		return fmt.Errorf("failed to store batch %s: %w", batch.ID, appErr)
 	}
@@ -120,14 +147,19 @@ func (p *Plugin) saveNewBatch(batch *Batch) error {
 		return fmt.Errorf("failed to store batch %s: the key already exists", batch.ID)
 	}
 
-	_, appErr = p.API.KVSetWithOptions(batchIndexKey(batch.UserID, batch.ID), []byte("1"),
-		model.PluginKVSetOptions{ExpireInSeconds: expiry})
-	if appErr != nil {
-		return fmt.Errorf("failed to index batch %s: %w", batch.ID, appErr)
+	if err := p.kvSetExpiring(batchIndexKey(batch.UserID, batch.ID), []byte("1"), expiry); err != nil {
+		return fmt.Errorf("failed to index batch %s: %w", batch.ID, err)
 	}
 
 	p.pruneBatches(batch.UserID)
 	return nil
+}
+
+// deleteBatchChunks deletes the chunk keys that header counts.
+func (p *Plugin) deleteBatchChunks(header *batchHeader) {
+	p.deleteChunks(header.ID, chunkTargets, header.TargetChunks)
+	p.deleteChunks(header.ID, chunkOutcomes, header.OutcomeChunks)
+	p.deleteChunks(header.ID, chunkUndoOutcomes, header.UndoChunks)
 }
 
 // pruneBatches deletes a user's batches beyond maxBatchesPerUser. Deleting
@@ -140,6 +172,9 @@ func (p *Plugin) pruneBatches(userID string) {
 	}
 
 	for _, id := range ids[min(len(ids), maxBatchesPerUser):] {
+		if header, _, err := p.getBatchHeader(id); err == nil {
+			p.deleteBatchChunks(header)
+		}
 		if appErr := p.API.KVDelete(batchKey(id)); appErr != nil {
 			p.API.LogWarn("Failed to delete an old batch", "batch_id", id, "error", appErr.Error())
 			continue
@@ -180,8 +215,9 @@ func (p *Plugin) listBatchIDs(userID string) ([]string, error) {
 	return ids, nil
 }
 
-// getBatch loads a batch and its stored bytes, for compare-and-set.
-func (p *Plugin) getBatch(id string) (*Batch, []byte, error) {
+// getBatchHeader loads a batch header and its stored bytes, for
+// compare-and-set.
+func (p *Plugin) getBatchHeader(id string) (*batchHeader, []byte, error) {
 	raw, appErr := p.API.KVGet(batchKey(id))
 	if appErr != nil {
 		return nil, nil, fmt.Errorf("failed to load batch %s: %w", id, appErr)
@@ -190,16 +226,47 @@ func (p *Plugin) getBatch(id string) (*Batch, []byte, error) {
 		return nil, nil, errBatchNotFound
 	}
 
-	var batch Batch
-	if err := json.Unmarshal(raw, &batch); err != nil {
+	var header batchHeader
+	if err := json.Unmarshal(raw, &header); err != nil {
 		return nil, nil, fmt.Errorf("failed to decode batch %s: %w", id, err)
 	}
 
-	if p.now().Sub(time.UnixMilli(batch.CreatedAt)) > batchRetention {
+	if p.now().Sub(time.UnixMilli(header.CreatedAt)) > batchRetention {
 		return nil, nil, errBatchNotFound
 	}
 
-	return &batch, raw, nil
+	return &header, raw, nil
+}
+
+// getBatch loads a batch with its lists.
+func (p *Plugin) getBatch(id string) (*Batch, error) {
+	header, _, err := p.getBatchHeader(id)
+	if err != nil {
+		return nil, err
+	}
+
+	return p.withLists(header)
+}
+
+// withLists returns the batch of header with the lists read from its chunks.
+func (p *Plugin) withLists(header *batchHeader) (*Batch, error) {
+	batch := header.Batch
+	var err error
+	if header.Chunked {
+		if batch.Targets, err = loadChunks[PlanItem](p, batch.ID, chunkTargets, header.TargetChunks); err != nil {
+			return nil, err
+		}
+		if batch.Outcomes, err = loadChunks[Outcome](p, batch.ID, chunkOutcomes, header.OutcomeChunks); err != nil {
+			return nil, err
+		}
+	}
+	if header.UndoChunks > 0 {
+		if batch.UndoOutcomes, err = loadChunks[Outcome](p, batch.ID, chunkUndoOutcomes, header.UndoChunks); err != nil {
+			return nil, err
+		}
+	}
+
+	return &batch, nil
 }
 
 // listBatches returns one page of batches, newest first.
@@ -215,7 +282,7 @@ func (p *Plugin) listBatches(userID string, page, perPage int) ([]*Batch, error)
 			break
 		}
 
-		batch, _, err := p.getBatch(id)
+		batch, err := p.getBatch(id)
 		if errors.Is(err, errBatchNotFound) {
 			continue
 		}
@@ -228,39 +295,45 @@ func (p *Plugin) listBatches(userID string, page, perPage int) ([]*Batch, error)
 	return batches, nil
 }
 
-// updateBatch applies change to the stored batch with compare-and-set,
-// retrying when another node changed it in between. change returns an
-// error to abandon the update.
-func (p *Plugin) updateBatch(id string, change func(*Batch) error) (*Batch, error) {
+// updateBatchHeader applies change to the stored batch header with
+// compare-and-set, retrying when another node changed it in between. change
+// returns an error to abandon the update.
+func (p *Plugin) updateBatchHeader(id string, change func(*batchHeader) error) (*batchHeader, error) {
 	for attempt := 0; attempt < casRetries; attempt++ {
-		batch, raw, err := p.getBatch(id)
+		header, raw, err := p.getBatchHeader(id)
 		if err != nil {
 			return nil, err
 		}
 
-		if err := change(batch); err != nil {
+		if err := change(header); err != nil {
 			return nil, err
 		}
 
-		encoded, err := json.Marshal(batch)
+		encoded, err := json.Marshal(header)
 		if err != nil {
 			return nil, fmt.Errorf("failed to encode batch %s: %w", id, err)
 		}
 		if bytes.Equal(encoded, raw) {
-			return batch, nil
+			return header, nil
 		}
 
-		remaining := batchRetention - p.now().Sub(time.UnixMilli(batch.CreatedAt))
 		saved, appErr := p.API.KVSetWithOptions(batchKey(id), encoded, model.PluginKVSetOptions{
-			Atomic: true, OldValue: raw, ExpireInSeconds: max(1, int64(remaining/time.Second)),
+			Atomic: true, OldValue: raw, ExpireInSeconds: p.remainingRetention(header),
 		})
 		if appErr != nil {
 			return nil, fmt.Errorf("failed to update batch %s: %w", id, appErr)
 		}
 		if saved {
-			return batch, nil
+			return header, nil
 		}
 	}
 
 	return nil, fmt.Errorf("failed to update batch %s: it kept changing during %d attempts", id, casRetries)
+}
+
+// remainingRetention returns the seconds until the keys of the batch
+// expire, at least 1.
+func (p *Plugin) remainingRetention(header *batchHeader) int64 {
+	remaining := batchRetention - p.now().Sub(time.UnixMilli(header.CreatedAt))
+	return max(1, int64(remaining/time.Second))
 }

@@ -1,8 +1,10 @@
 package deactivate
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -10,8 +12,11 @@ import (
 	"github.com/mattermost/mattermost/server/public/plugin"
 )
 
-// maxRequestBytes caps a request body.
-const maxRequestBytes = 1 << 20
+// maxRequestBytes caps a request body. The largest body is POST /batches
+// with maxBatchItems targets and outcomes: 2,574,017 bytes for 10,000
+// deactivated users with 21-character usernames (TestRecordTenThousandOutcomes).
+// The cap leaves room for longer names, warnings and failure reasons.
+const maxRequestBytes = 6 << 20
 
 const (
 	defaultBatchesPerPage = 20
@@ -77,22 +82,42 @@ func writeJSON(w http.ResponseWriter, status int, body any) {
 }
 
 func (p *Plugin) handleCreateBatch(w http.ResponseWriter, r *http.Request, userID string) {
-	if !p.API.HasPermissionTo(userID, model.PermissionSysconsoleWriteUserManagementUsers) &&
-		!p.API.HasPermissionTo(userID, model.PermissionSysconsoleWritePlugins) {
+	has := func(permission *model.Permission) bool { return p.API.HasPermissionTo(userID, permission) }
+	if !has(accountPermission) && !has(pluginPermission) {
 		writeError(w, http.StatusForbidden, "forbidden",
 			"Recording a batch needs permission to manage users or plugins.")
 		return
 	}
 
 	var body batchRequest
-	decoder := json.NewDecoder(r.Body)
-	decoder.DisallowUnknownFields()
-	if err := decoder.Decode(&body); err != nil {
-		writeError(w, http.StatusBadRequest, "invalid_body", "The body is not a valid batch: "+err.Error())
+	if err := decodeJSONBody(r.Body, &body); err != nil {
+		writeBodyError(w, err, "The body is not a valid batch: ")
 		return
 	}
 	if err := body.validate(); err != nil {
 		writeError(w, http.StatusBadRequest, "invalid_body", err.Error())
+		return
+	}
+	if item, permission := body.missingPermission(has); item != "" {
+		writeError(w, http.StatusForbidden, "forbidden",
+			"Recording "+item+" needs the "+permission.Id+" permission.")
+		return
+	}
+
+	err := p.withUserSession(userID, func(ctx context.Context, s *userSession) error {
+		return verifyRecordedOutcomes(ctx, s, body.Outcomes, p.now())
+	})
+	var rejection *outcomeRejection
+	if errors.As(err, &rejection) {
+		p.API.LogWarn("Rejected a recorded batch", "user_id", userID, "error", err.Error())
+		writeError(w, http.StatusBadRequest, "outcome_not_verified",
+			"The server does not confirm "+rejection.Error()+". Nothing was recorded.")
+		return
+	}
+	if err != nil {
+		p.API.LogError("Failed to verify a recorded batch", "user_id", userID, "error", err.Error())
+		writeError(w, http.StatusBadGateway, "verify_failed",
+			"The outcomes could not be checked against the server: "+planFailureText(err))
 		return
 	}
 
@@ -105,6 +130,19 @@ func (p *Plugin) handleCreateBatch(w http.ResponseWriter, r *http.Request, userI
 
 	p.API.LogInfo("Recorded a batch", "user_id", userID, "batch_id", batch.ID, "source", batch.Source)
 	writeJSON(w, http.StatusCreated, batch)
+}
+
+// writeBodyError rejects a body that could not be decoded: with 413 when it
+// is larger than maxRequestBytes, with 400 otherwise.
+func writeBodyError(w http.ResponseWriter, err error, prefix string) {
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		writeError(w, http.StatusRequestEntityTooLarge, "body_too_large",
+			fmt.Sprintf("The body is larger than %d bytes.", tooLarge.Limit))
+		return
+	}
+
+	writeError(w, http.StatusBadRequest, "invalid_body", prefix+err.Error())
 }
 
 func (p *Plugin) handleListBatches(w http.ResponseWriter, r *http.Request, userID string) {
@@ -162,7 +200,7 @@ func (p *Plugin) loadBatchFor(batchID, userID string) (*Batch, int) {
 		return nil, http.StatusNotFound
 	}
 
-	batch, _, err := p.getBatch(batchID)
+	batch, err := p.getBatch(batchID)
 	if errors.Is(err, errBatchNotFound) {
 		return nil, http.StatusNotFound
 	}
@@ -199,21 +237,35 @@ func writeBatchLoadError(w http.ResponseWriter, status int) {
 
 func (p *Plugin) handleUndoBatch(w http.ResponseWriter, r *http.Request, userID string) {
 	batchID := r.PathValue("id")
-	if _, status := p.loadBatchFor(batchID, userID); status != 0 {
+	batch, status := p.loadBatchFor(batchID, userID)
+	if status != 0 {
 		writeBatchLoadError(w, status)
 		return
 	}
 
-	batch, err := p.undoBatch(batchID, userID, nil)
-	if errors.Is(err, errUndoConflict) {
-		writeError(w, http.StatusConflict, "undo_conflict", err.Error())
+	planned, err := readUndoSelection(r.Body, batch)
+	if err != nil {
+		writeBodyError(w, err, "")
+		return
+	}
+
+	undone, err := p.undoBatch(batchID, userID, planned)
+	var conflict *undoConflictError
+	if errors.As(err, &conflict) {
+		writeJSON(w, http.StatusConflict, undoConflictBody{
+			ID:        "undo_conflict",
+			Message:   p.undoConflictText(conflict, false),
+			UndoneAt:  conflict.UndoneAt,
+			UndoneBy:  conflict.UndoneBy,
+			StartedAt: conflict.StartedAt,
+		})
 		return
 	}
 	if err != nil {
 		p.API.LogError("Failed to undo a batch", "user_id", userID, "batch_id", batchID, "error", err.Error())
-		writeError(w, http.StatusBadGateway, "undo_failed", "The batch could not be undone: "+undoFailureText(err))
+		writeError(w, http.StatusBadGateway, "undo_failed", "The batch could not be undone: "+planFailureText(err))
 		return
 	}
 
-	writeJSON(w, http.StatusOK, batch)
+	writeJSON(w, http.StatusOK, undone)
 }

@@ -86,6 +86,9 @@ func TestCreateBatchValidatesBody(t *testing.T) {
 		"bad status code":  func(body map[string]any) { body["outcomes"].([]map[string]any)[0]["status_code"] = 1000 },
 		"unknown warning":  func(body map[string]any) { body["targets"].([]map[string]any)[0]["warnings"] = []string{"x"} },
 		"created_at given": func(body map[string]any) { body["created_at"] = 1 },
+		"long command":     func(body map[string]any) { body["command"] = "/deactivate " + strings.Repeat("a", 3990) },
+		"user disabled":    func(body map[string]any) { body["outcomes"].([]map[string]any)[0]["result"] = "disabled" },
+		"bad plugin id":    func(body map[string]any) { body["targets"].([]map[string]any)[0]["plugin_id"] = "a/b" },
 	}
 
 	for name, mutate := range cases {
@@ -105,7 +108,7 @@ func TestBatchRoutesRoundTrip(t *testing.T) {
 	h := newHarness(t)
 	admin := h.fake.addUser("sysadmin", "system_user system_admin")
 	alice := h.fake.addUser("alice", model.SystemUserRoleId)
-	h.fake.setDeleteAt(alice.Id, 1700000000000)
+	h.fake.deactivateNow(alice.Id)
 
 	created := h.request(http.MethodPost, "/api/v1/batches", admin.Id, validBatchBody(alice.Id))
 	if created.Code != http.StatusCreated {
@@ -148,6 +151,7 @@ func TestBatchesOfOthersHidden(t *testing.T) {
 	other := h.fake.addUser("umgr2", "system_user_manager system_user")
 	admin := h.fake.addUser("sysadmin", "system_user system_admin")
 	alice := h.fake.addUser("alice", model.SystemUserRoleId)
+	h.fake.deactivateNow(alice.Id)
 
 	created := h.request(http.MethodPost, "/api/v1/batches", owner.Id, validBatchBody(alice.Id))
 	batch := decodeBatch(t, created.Body.Bytes())
@@ -193,12 +197,14 @@ func TestUndoRunsUnderCallerSession(t *testing.T) {
 	admin := h.fake.addUser("sysadmin", "system_user system_admin")
 	alice := h.fake.addUser("alice", model.SystemUserRoleId)
 	bob := h.fake.addUser("bob", model.SystemUserRoleId)
-	h.fake.setDeleteAt(alice.Id, 1700000000000)
+	h.fake.deactivateNow(alice.Id)
+	h.fake.deactivateNow(bob.Id)
 
 	body := validBatchBody(alice.Id)
 	body["outcomes"] = append(body["outcomes"].([]map[string]any),
 		map[string]any{"kind": "user", "target_id": bob.Id, "name": "bob", "result": "deactivated"})
 	batch := decodeBatch(t, h.request(http.MethodPost, "/api/v1/batches", admin.Id, body).Body.Bytes())
+	h.fake.setDeleteAt(bob.Id, 0)
 
 	undone := decodeBatch(t, h.request(http.MethodPost, "/api/v1/batches/"+batch.ID+"/undo", admin.Id, nil).Body.Bytes())
 

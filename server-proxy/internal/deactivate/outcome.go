@@ -23,6 +23,10 @@ const (
 	reasonChangedSincePreview = "changed_since_preview"
 	reasonAlreadyActive       = "already_active"
 	reasonNoLongerVisible     = "no_longer_visible"
+	// reasonChangedSinceBatch is an account whose delete_at differs from the
+	// one recorded with the batch: it was reactivated and deactivated again,
+	// or the batch recorded no delete_at for it.
+	reasonChangedSinceBatch = "changed_since_batch"
 )
 
 // maxListedNames caps how many names one line of a message lists.
@@ -40,6 +44,11 @@ type Outcome struct {
 	ErrorID    string      `json:"error_id,omitempty"`
 	StatusCode int         `json:"status_code,omitempty"`
 	Nodes      *NodeReport `json:"nodes,omitempty"`
+	// DeleteAt is the account's delete_at that the server read after the
+	// batch deactivated it, in milliseconds. Undo reactivates the account
+	// only while its delete_at still has this value. The server sets it and
+	// rejects a recorded batch whose outcomes carry one.
+	DeleteAt int64 `json:"delete_at,omitempty"`
 }
 
 // skipReasons gives each non-action plan class the sentence a skipped target shows.
@@ -59,6 +68,7 @@ var skipReasons = map[string]string{
 	reasonChangedSincePreview:  "not in the confirmed preview, run the command again",
 	reasonAlreadyActive:        "already active",
 	reasonNoLongerVisible:      "the user can no longer be found",
+	reasonChangedSinceBatch:    "deactivated again since this batch, so undo leaves it alone",
 }
 
 var warningTexts = map[string]string{

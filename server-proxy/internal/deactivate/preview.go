@@ -136,12 +136,14 @@ func (p *Plugin) confirmPending(request *PendingRequest, postID string) {
 			return err
 		}
 
+		outcomes := p.executePlan(ctx, s, items, planned)
+		p.observeDeleteAts(ctx, s, outcomes)
 		batch = &Batch{
 			UserID:   request.UserID,
 			Source:   "server",
 			Command:  request.Command,
 			Targets:  items,
-			Outcomes: p.executePlan(ctx, s, items, planned),
+			Outcomes: outcomes,
 		}
 		return nil
 	})

@@ -31,7 +31,8 @@ func (p *Plugin) executeUndoCommand(args *model.CommandArgs, parsed ParsedComman
 		return ephemeral("Batch " + inlineCode(batchID) + " was not found among the batches you may undo.")
 	}
 	if batch.UndoneAt != 0 {
-		return ephemeral("Batch " + inlineCode(batchID) + " was already undone.")
+		conflict := &undoConflictError{BatchID: batchID, UndoneAt: batch.UndoneAt, UndoneBy: batch.UndoneBy}
+		return ephemeral(p.undoConflictText(conflict, true))
 	}
 
 	var candidates []Outcome
@@ -152,22 +153,20 @@ func (p *Plugin) confirmUndo(request *PendingRequest, postID string) {
 	}
 
 	undone, err := p.undoBatch(request.Parsed.BatchID, request.UserID, planned)
+	var conflict *undoConflictError
+	if errors.As(err, &conflict) {
+		post.Message = "#### Nothing was undone\n" + p.undoConflictText(conflict, true)
+		p.API.UpdateEphemeralPost(request.UserID, post)
+		return
+	}
 	if err != nil {
 		p.API.LogError("Failed to undo a batch", "user_id", request.UserID,
 			"batch_id", request.Parsed.BatchID, "error", err.Error())
-		post.Message = "#### Undo failed\n" + undoFailureText(err)
+		post.Message = "#### Undo failed\n" + planFailureText(err)
 		p.API.UpdateEphemeralPost(request.UserID, post)
 		return
 	}
 
 	post.Message = formatOutcome("Undo done", &Batch{Outcomes: undone.UndoOutcomes})
 	p.API.UpdateEphemeralPost(request.UserID, post)
-}
-
-func undoFailureText(err error) string {
-	if errors.Is(err, errUndoConflict) {
-		return "This batch is already being undone, or was undone before."
-	}
-
-	return planFailureText(err)
 }

@@ -54,6 +54,7 @@ func TestUndoSkipsTargetsChangedSincePreview(t *testing.T) {
 	bob := h.fake.addUser("bob", model.SystemUserRoleId)
 	h.deactivateAndRecord(admin.Id, "/deactivate @alice @bob")
 
+	recorded := h.fake.user(bob.Id).DeleteAt
 	h.fake.setDeleteAt(bob.Id, 0)
 	h.execute(admin.Id, "/deactivate undo")
 	preview := h.api.lastSent()
@@ -61,7 +62,7 @@ func TestUndoSkipsTargetsChangedSincePreview(t *testing.T) {
 		t.Errorf("the undo preview does not skip the active bob:\n%s", preview.Message)
 	}
 
-	h.fake.setDeleteAt(bob.Id, 1700000000000)
+	h.fake.setDeleteAt(bob.Id, recorded)
 	h.confirm(admin.Id, pendingIDOf(t, preview))
 	h.plugin.background.Wait()
 

@@ -103,7 +103,7 @@ func TestBatchRetentionKeepsNewest(t *testing.T) {
 	if len(ids) != maxBatchesPerUser {
 		t.Errorf("%d batches kept, want %d", len(ids), maxBatchesPerUser)
 	}
-	if _, _, err := h.plugin.getBatch(first); err != errBatchNotFound {
+	if _, err := h.plugin.getBatch(first); err != errBatchNotFound {
 		t.Errorf("the oldest batch is still stored: %v", err)
 	}
 }
@@ -123,7 +123,7 @@ func TestBatchExpiresAfterRetention(t *testing.T) {
 	}
 
 	clock = clock.Add(batchRetention + time.Minute)
-	if _, _, err := h.plugin.getBatch(batch.ID); err != errBatchNotFound {
+	if _, err := h.plugin.getBatch(batch.ID); err != errBatchNotFound {
 		t.Errorf("a batch older than the retention is still returned: %v", err)
 	}
 }
