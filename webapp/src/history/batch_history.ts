@@ -34,8 +34,12 @@ export class BatchHistory {
         return page.batches.find(isUndoable);
     }
 
-    /** Asks the server part to reactivate the batch's accounts that are still deactivated. */
-    undo(batchId: string): Promise<Batch> {
-        return this.rest.pluginApi('POST', `/batches/${encodeURIComponent(batchId)}/undo`, 'object');
+    /**
+     * Asks the server part to reactivate `userIds`, the accounts of the batch that the confirmation
+     * showed. The server skips any of them whose state changed since the batch.
+     */
+    undo(batchId: string, userIds: string[]): Promise<Batch> {
+        const path = `/batches/${encodeURIComponent(batchId)}/undo`;
+        return this.rest.pluginApi('POST', path, 'object', {user_ids: userIds});
     }
 }

@@ -289,6 +289,7 @@ describe('CommandHandler', () => {
 class FakeHistoryRoutes {
     readonly batches: Batch[] = [];
     readonly undone: string[] = [];
+    readonly confirmedIds: string[] = [];
 
     /** Makes the next undo answer 409, as when another undo of the batch is running. */
     conflict = false;
@@ -325,7 +326,10 @@ class FakeHistoryRoutes {
                 return Response.json({id: 'not_found', message: 'No such batch.'}, {status: 404});
             }
             this.undone.push(batch.id);
-            const reactivated = batch.outcomes.filter((entry) => entry.result === 'deactivated');
+            const {user_ids: confirmed} = JSON.parse(String(init.body)) as {user_ids: string[]};
+            this.confirmedIds.push(...confirmed);
+            const reactivated = batch.outcomes.filter((entry) =>
+                entry.result === 'deactivated' && confirmed.includes(entry.target_id || ''));
             for (const entry of reactivated) {
                 const user = server.emulator.store.users.get(entry.target_id || '');
                 if (user) {
@@ -388,6 +392,8 @@ describe('CommandHandler with batch history', () => {
         expect(routes.undone).toEqual([]);
         await second.handler.confirm();
         expect(routes.undone).toEqual([routes.batches[0].id]);
+        const ids = ['alice', 'bob'].map((name) => server.emulator.store.userByUsername(name)?.id);
+        expect(routes.confirmedIds.sort()).toEqual(ids.sort());
         expect(isActive('alice')).toBe(true);
         expect(isActive('bob')).toBe(true);
         expect(second.posts[0].message).toContain('**Reactivated (2):**');

@@ -101,7 +101,9 @@ export class CommandHandler {
     private async run(plan: Plan, total: number): Promise<Outcome> {
         if (plan.kind === 'undo' && plan.historyBatchId) {
             const startedAt = Date.now();
-            const batch = await this.deps.history.undo(plan.historyBatchId);
+            const confirmed = plan.items.flatMap((item) =>
+                (item.kind === 'user' && item.class === 'reactivate' && item.user ? [item.user.id] : []));
+            const batch = await this.deps.history.undo(plan.historyBatchId, confirmed);
             this.deps.store.dispatch(reportProgress(total, total));
             return outcomeOfServerUndo(plan, batch, startedAt);
         }
