@@ -15,7 +15,7 @@ import {
     loadHostBundle,
     sendText,
 } from './server/host_page';
-import {bundlePluginId, readLocalBundle, sendBundle} from './server/plugin_bundles';
+import {bundlePluginId, pluginAssetPath, readLocalBundle, sendBundle} from './server/plugin_bundles';
 import {createUpstreamProxy} from './server/proxy';
 import {createPluginServer} from './plugin_server/index';
 import type {PluginServer} from './plugin_server/index';
@@ -156,8 +156,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }
 
         const pluginId = bundlePluginId(pathname);
+        const asset = pluginAssetPath(pathname);
         if (pluginId) {
             await serveBundle(req, res, pluginId);
+        } else if (asset?.pluginId === productPluginId) {
+            // The product's lazy chunks sit next to its bundle in webapp/dist.
+            const file = await readLocalBundle(path.join(path.dirname(bundlePath), asset.file));
+            sendBundle(res, `${asset.pluginId} (${asset.file})`, file);
         } else if (pathname === hostScriptPath) {
             sendText(res, 200, 'application/javascript; charset=utf-8', hostBundle.script);
         } else if (pathname === hostStylesheetPath) {

@@ -16,6 +16,17 @@ export function bundlePluginId(pathname: string): string | null {
     return match ? decodeURIComponent(match[1]) : null;
 }
 
+// Other files of a plugin's webapp/dist, such as lazily loaded chunks. The server copies that
+// whole directory and serves it under /static/plugins/<id>/ (UnpackWebappBundle in
+// server/public/plugin/environment.go).
+const assetPathPattern = /^\/static\/plugins\/([^/]+)\/([A-Za-z0-9][A-Za-z0-9._-]*\.js)$/;
+
+/** Returns the plugin id and file name of a request for another file of a plugin's webapp/dist. */
+export function pluginAssetPath(pathname: string): {pluginId: string; file: string} | null {
+    const match = pathname.match(assetPathPattern);
+    return match ? {pluginId: decodeURIComponent(match[1]), file: match[2]} : null;
+}
+
 /** Sends a bundle's bytes as JavaScript, or a 404 naming the plugin when there are none. */
 export function sendBundle(res: ServerResponse, pluginId: string, bundle: Buffer | undefined) {
     if (!bundle) {

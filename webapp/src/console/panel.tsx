@@ -32,8 +32,8 @@ const NEEDED: Record<TabName, string[]> = {
 const TAB_LABELS = {users: messages.tabUsers, plugins: messages.tabPlugins, history: messages.tabHistory, settings: messages.tabSettings};
 
 /**
- * The System Console panel, loaded as its own chunk. Tabs follow the WAI-ARIA tabs pattern:
- * Tab reaches the selected tab, Left and Right move between tabs.
+ * Renders the System Console panel, which webpack loads as its own chunk. The tabs follow the
+ * WAI-ARIA tabs pattern: Tab reaches the selected tab, and Left and Right move between tabs.
  */
 export default function ConsolePanel(props: CustomSettingProps & {deps: PanelDeps}) {
     const {deps} = props;

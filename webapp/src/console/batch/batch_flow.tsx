@@ -37,9 +37,9 @@ export interface BatchFlowProps extends PlanPreviewProps {
 type Stage = 'confirm' | 'running' | 'results';
 
 /**
- * One batch from preview to results: the plan grouped by class with a confirmation (typed when
- * the rule asks for it), then the progress with Cancel, then the results table and the notes
- * of `afterRun`. Leaving the page while it runs cancels it.
+ * Runs one batch from preview to results: the plan grouped by class with a confirmation (typed
+ * when confirmRequirement requires it), then the progress with Cancel, then the results table
+ * and the notes of `afterRun`. Leaving the page while it runs cancels it.
  */
 export function BatchFlow(props: BatchFlowProps) {
     const intl = useIntl();

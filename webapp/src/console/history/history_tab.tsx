@@ -29,8 +29,8 @@ interface Pending {
 }
 
 /**
- * The History section: the batches the server part recorded (the caller's own, or another
- * user's for a caller with manage_system), filterable, exportable, and undoable with
+ * Renders the History section: the batches the server part recorded (the caller's own, or
+ * another user's for a caller with manage_system), with a filter, CSV export and
  * "Reactivate this batch".
  */
 export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSettings}) {
@@ -94,7 +94,10 @@ export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSe
                 total={count}
                 run={async () => {
                     const startedAt = Date.now();
-                    const undone = await deps.history.undo(pending.batch.id);
+                    // The server reactivates only the accounts this confirmation showed.
+                    const confirmed = pending.plan.items.flatMap((item) =>
+                        (item.kind === 'user' && item.class === 'reactivate' && item.user ? [item.user.id] : []));
+                    const undone = await deps.history.undo(pending.batch.id, confirmed);
                     return {outcome: outcomeOfServerUndo(pending.plan, undone, startedAt), cancelled: false};
                 }}
                 fileName={`deactivate-undo-${pending.batch.id}.csv`}
@@ -113,7 +116,7 @@ export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSe
         {
             key: 'outcomes',
             header: intl.formatMessage(messages.columnOutcomes),
-            width: '2fr',
+            width: '3fr',
             render: (batch) => intl.formatMessage(messages.outcomes, {...countOutcomes(batch), undone: String(Boolean(batch.undone_at))}),
         },
         {

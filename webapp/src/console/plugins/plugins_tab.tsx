@@ -27,8 +27,8 @@ interface PluginRow {
 const PLUGIN_EVENTS = new Set(['plugin_enabled', 'plugin_disabled', 'plugin_statuses_changed']);
 
 /**
- * The Plugins section: every installed plugin with its state on each cluster node, and Disable
- * through the same planning and writes as `/deactivate plugin`.
+ * Renders the Plugins section: every installed plugin with its state on each cluster node, and
+ * Disable through the same planning and writes as `/deactivate plugin`.
  */
 export function PluginsTab({deps, caller, settings}: {deps: PanelDeps; caller: Caller; settings: PanelSettings}) {
     const intl = useIntl();

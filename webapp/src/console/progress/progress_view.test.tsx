@@ -41,8 +41,8 @@ describe('ProgressView', () => {
         expect(screen.getByTestId('deactivate-progress-rate').textContent).toBe('10.0 per second, about 14 s left');
     });
 
-    test('no rate before two items', () => {
-        renderView({progress: progress(1)});
+    test('no rate during first wave', () => {
+        renderView({progress: progress(4, {ratePerSecond: 140})});
         expect(screen.getByTestId('deactivate-progress-rate').textContent).toBe('Measuring the rate…');
     });
 

@@ -33,7 +33,10 @@ export function ProgressView({progress, total, cancelling, onCancel}: ProgressVi
         failed: progress?.failed ?? 0,
         skipped: progress?.skipped ?? 0,
     };
-    const rate = progress && progress.ratePerSecond > 0 ? progress.ratePerSecond : undefined;
+    // The first writes of a batch finish together, one per concurrent slot, so a rate taken
+    // from them alone is far too high. It is shown once more items finished than run at once.
+    const measured = progress !== undefined && progress.done > progress.concurrency && progress.ratePerSecond > 0;
+    const rate = measured ? progress.ratePerSecond : undefined;
 
     return (
         <div

@@ -14,7 +14,7 @@ export interface SettingsTabProps {
     onChange(settings: PanelSettings): void;
 }
 
-/** The Settings section: the fields of the `ConsolePanel` setting value. */
+/** Renders the Settings section: one field per property of the `ConsolePanel` setting value. */
 export function SettingsTab({settings, disabled, onChange}: SettingsTabProps) {
     const intl = useIntl();
     // The text area keeps what is typed, blank lines included; the value gets the cleaned list.

@@ -15,9 +15,9 @@ export const USER_PAGE_SIZE = 200;
 export const SEARCH_LIMIT = 100;
 
 /**
- * Where the listing's activity comes from. The user report (Mattermost 9.6 and later) covers
- * every active user in one read, so it is read once per listing and kept; status rows are read
- * for each page's users.
+ * The activity source of a listing. The user report (Mattermost 9.6 and later) covers every
+ * active user in one read, so it is read once per listing and kept. Status rows are read for
+ * each page's users.
  */
 export interface ActivityState {
     choice?: SourceChoice;

@@ -10,7 +10,7 @@ import type {ParsedUserList} from './parse_user_list';
 
 const emptyList: ParsedUserList = {targets: [], rejected: []};
 
-/** A text area and a file picker for a pasted list or a CSV file of users. */
+/** Renders a text area and a file picker that read a pasted list or a CSV file of users. */
 export function UserListInput({onChange}: {onChange(list: ParsedUserList): void}) {
     const intl = useIntl();
     const [text, setText] = useState('');

@@ -64,8 +64,8 @@ function confirmLabel(intl: IntlShape, plan: PanelPlan['plan']): string {
 }
 
 /**
- * The Users section: find users by search, filters or a pasted list, select them in a virtual
- * table that loads 200 users per page as it scrolls, and run the selection as one batch.
+ * Renders the Users section: find users by search, filters or a pasted list, select them in a
+ * virtual table that loads 200 users per page as it scrolls, and run the selection as one batch.
  */
 export function UsersTab({deps, caller, settings}: UsersTabProps) {
     const intl = useIntl();
