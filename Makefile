@@ -64,3 +64,8 @@ deploy: dist
 
 clean:
 	rm -rf dist webapp/dist server-proxy/dist
+
+## bench: time the bulk engine against a one-at-a-time mmctl-style loop (about 12 minutes; not part of test).
+.PHONY: bench
+bench: webapp
+	npx tsx bench/run.ts
