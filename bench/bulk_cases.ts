@@ -4,9 +4,9 @@ import {startEmulatorServer} from '../sandbox/src/emulator';
 import type {EmulatorServer} from '../sandbox/src/emulator';
 import {parseCommand} from '../webapp/src/command';
 import {executePlan, planUsers} from '../webapp/src/plan';
-import type {Caller} from '../webapp/src/plan';
 import {RestClient} from '../webapp/src/rest';
 import type {FetchFunction} from '../webapp/src/rest';
+import {loadCallerOverRest} from '../webapp/test/integration/emulator_session';
 
 /** The server side of one benchmark row. */
 export interface Scenario {
@@ -61,17 +61,6 @@ async function startScenario(scenario: Scenario): Promise<{server: EmulatorServe
     return {server, usernames, token};
 }
 
-async function loadCaller(rest: RestClient): Promise<Caller> {
-    const user = await rest.getMe();
-    const roles = await rest.getRolesByNames(user.roles.split(' ').filter(Boolean));
-    const config = await rest.getClientConfig();
-    return {
-        user,
-        permissions: new Set(roles.flatMap((role) => role.permissions)),
-        enableUserDeactivation: config.EnableUserDeactivation === 'true',
-    };
-}
-
 /** `/deactivate bench0 … benchN` through the slash command's planning and the bulk engine. */
 export async function runEngine(scenario: Scenario): Promise<RunMeasurement> {
     const {server, usernames, token} = await startScenario(scenario);
@@ -83,7 +72,7 @@ export async function runEngine(scenario: Scenario): Promise<RunMeasurement> {
         const rest = new RestClient(client, {fetch: counter.fetch});
 
         const started = performance.now();
-        const caller = await loadCaller(rest);
+        const caller = await loadCallerOverRest(rest);
         const parsed = parseCommand(`/deactivate ${usernames.join(' ')}`);
         if (parsed.command !== 'users') {
             throw new Error(`the benchmark command parsed as ${parsed.command}`);

@@ -115,7 +115,7 @@ describe('/deactivate in the sandbox', () => {
         await page.getByTestId('deactivate-confirm-cancel').click();
 
         const notice = lastPost(page);
-        await notice.filter({hasText: 'Cancelled'}).waitFor();
+        await notice.filter({hasText: 'Canceled'}).waitFor();
         expect(writes).toEqual([]);
         expect(userIsActive('bob')).toBe(true);
     });

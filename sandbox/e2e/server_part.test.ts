@@ -121,7 +121,7 @@ describe('server part fallback', () => {
         await openAs('sysadmin');
         const preview = await runCommand('/deactivate @bob');
         await preview.getByTestId('post-action-cancel').click();
-        await preview.filter({hasText: 'Cancelled'}).waitFor();
+        await preview.filter({hasText: 'Canceled'}).waitFor();
 
         expect(serverWrites).toEqual([]);
         expect(user('bob').delete_at).toBe(0);

@@ -79,7 +79,7 @@ func (p *Plugin) handleCancel(w http.ResponseWriter, r *http.Request, userID str
 		UserId:    userID,
 		ChannelId: request.ChannelID,
 		RootId:    request.RootID,
-		Message:   "#### Cancelled\nNothing was changed.",
+		Message:   "#### Canceled\nNothing was changed.",
 	})
 	writeJSON(w, http.StatusOK, model.PostActionIntegrationResponse{})
 }

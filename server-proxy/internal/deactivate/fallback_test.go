@@ -236,7 +236,7 @@ func TestCancelDropsPending(t *testing.T) {
 	if writes := h.fake.writes(); len(writes) != 0 {
 		t.Errorf("Confirm after Cancel wrote: %+v", writes)
 	}
-	if !strings.Contains(h.api.lastUpdate().Message, "Cancelled") {
+	if !strings.Contains(h.api.lastUpdate().Message, "Canceled") {
 		t.Errorf("the preview was not replaced by a cancel note: %s", h.api.lastUpdate().Message)
 	}
 }

@@ -42,7 +42,7 @@ func TestUndoCancelWritesNothing(t *testing.T) {
 	if user := h.fake.user(alice.Id); user.DeleteAt == 0 {
 		t.Error("alice was reactivated although the undo was cancelled")
 	}
-	if !strings.Contains(h.api.lastUpdate().Message, "Cancelled") {
+	if !strings.Contains(h.api.lastUpdate().Message, "Canceled") {
 		t.Errorf("the preview was not replaced by the cancel notice:\n%s", h.api.lastUpdate().Message)
 	}
 }

@@ -147,10 +147,10 @@ export class CommandHandler {
             return;
         }
         this.deps.store.dispatch(closeConfirmation());
-        this.postCancelled(pending.plan, pending.location);
+        this.postCanceled(pending.plan, pending.location);
     };
 
-    private postCancelled(plan: Plan, location: PostLocation): void {
+    private postCanceled(plan: Plan, location: PostLocation): void {
         const command = escapeMarkdown(shortenEcho(plan.command));
         this.post(location, formatNotice(this.deps.intl, 'cancelled', {command}));
     }
@@ -289,7 +289,7 @@ export class CommandHandler {
         const replaced = this.confirmState().pending;
         if (replaced) {
             // A new command replaces an open confirmation, so the old one is reported as canceled.
-            this.postCancelled(replaced.plan, replaced.location);
+            this.postCanceled(replaced.plan, replaced.location);
         }
         store.dispatch(openConfirmation({plan, location}));
     }
