@@ -1,5 +1,6 @@
 import {parseCommand} from '../../src/command';
 import {executePlan, planUsers} from '../../src/plan';
+import type {PlanItem} from '../../src/plan';
 import type {RestClient} from '../../src/rest';
 import type {RequestContext} from '../../../sandbox/src/emulator';
 
@@ -10,6 +11,10 @@ const USER_COUNT = 1000;
 
 // PUT /users/{id}/active only, so that the lookups meet the rate limiter but no injected fault.
 const isActivationWrite = (ctx: RequestContext) => ctx.method === 'PUT' && ctx.path.endsWith('/active');
+
+function userIdOf(item: PlanItem): string {
+    return item.kind === 'user' ? (item.user?.id ?? '') : '';
+}
 
 let server: CountingEmulator;
 let admin: RestClient;
@@ -63,7 +68,7 @@ test('1,000 users end once each', async () => {
 
     // A failed write may still have taken effect (a drop or 504 after the handler ran), so the
     // state of every failed user is read again over REST and must match the server's.
-    const failedIds = failed.map((entry) => entry.item.user?.id ?? '');
+    const failedIds = failed.map((entry) => userIdOf(entry.item));
     const reread = await admin.getUsersByIds(failedIds);
     expect(reread).toHaveLength(failed.length);
     for (const user of reread) {
@@ -103,7 +108,7 @@ test('failed writes re-read for state', async () => {
     expect(outcome.items.every((entry) => entry.state === 'failed')).toBe(true);
     expect(outcome.items.every((entry) => entry.status === 0)).toBe(true);
 
-    const reread = await admin.getUsersByIds(outcome.items.map((entry) => entry.item.user?.id ?? ''));
+    const reread = await admin.getUsersByIds(outcome.items.map((entry) => userIdOf(entry.item)));
     const inactive = reread.filter((user) => user.delete_at > 0);
     expect(reread).toHaveLength(12);
     expect(inactive.length).toBeGreaterThan(0);
