@@ -159,7 +159,7 @@ describe('runBulk batches', () => {
 
         expect(cancelled).toBe(true);
         expect(results[0]).toMatchObject({state: 'failed', attempts: 1});
-        expect(results[0].state === 'failed' && results[0].reason).toContain('cancelled before it was sent again');
+        expect(results[0].state === 'failed' && results[0].reason).toContain('canceled before it was sent again');
     });
 
     test('mixed batch ends once each', async () => {

@@ -176,7 +176,7 @@ function cancelledResult<T>(item: T, attempts: Attempts): ItemResult<T> {
     return {
         item,
         state: 'failed',
-        reason: `${last}; cancelled before it was sent again`,
+        reason: `${last}; canceled before it was sent again`,
         error: attempts.lastError,
         attempts: attempts.sent,
     };

@@ -84,4 +84,4 @@ export interface BulkProgress {
 }
 
 /** The reason of every item that was never sent because the run was cancelled. */
-export const CANCELLED_REASON = 'cancelled before it was sent';
+export const CANCELLED_REASON = 'canceled before it was sent';
