@@ -36,6 +36,7 @@ func (p *Plugin) buildPlan(ctx context.Context, s *userSession, parsed ParsedCom
 		CallerManagesSystem:    p.API.HasPermissionTo(caller.Id, model.PermissionManageSystem),
 		EnableUserDeactivation: p.enableUserDeactivation(),
 		Flags:                  parsed.Flags,
+		Protected:              p.readPanelSettings().protectedSet(),
 	}
 
 	if needsAdminCount(parsed.Targets, resolved, planCtx) {

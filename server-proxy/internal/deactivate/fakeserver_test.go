@@ -35,6 +35,10 @@ type fakeServer struct {
 	// failUpdateFor makes PUT /users/{id}/active return 200 with an AppError
 	// appended, as 5.37 does when UpdateActive fails after the checks.
 	failUpdateFor map[string]bool
+	// channels maps a channel id to the ids of its members. Members may
+	// post in it, as with the default create_post of channel_user.
+	channels map[string][]string
+	posts    []*model.Post
 }
 
 type fakePlugin struct {
@@ -91,6 +95,7 @@ func newFakeServer(t *testing.T) *fakeServer {
 		sessions:      map[string]*model.Session{},
 		nodes:         []string{""},
 		failUpdateFor: map[string]bool{},
+		channels:      map[string][]string{},
 	}
 
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
@@ -178,6 +183,30 @@ func (f *fakeServer) removeSession(sessionID string) {
 			delete(f.sessions, token)
 		}
 	}
+}
+
+// addChannel creates a channel with the given members and returns its id.
+func (f *fakeServer) addChannel(memberIDs ...string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+
+	id := model.NewId()
+	f.channels[id] = memberIDs
+	return id
+}
+
+func (f *fakeServer) channelPosts(channelID string) []*model.Post {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+
+	var posts []*model.Post
+	for _, post := range f.posts {
+		if post.ChannelId == channelID {
+			posts = append(posts, post.Clone())
+		}
+	}
+
+	return posts
 }
 
 func (f *fakeServer) recorded() []fakeRequest {
@@ -276,6 +305,8 @@ func (f *fakeServer) route(w http.ResponseWriter, r *http.Request, session *mode
 		f.servePlugins(w, session)
 	case r.Method == http.MethodGet && path == "/api/v4/plugins/statuses":
 		f.serveStatuses(w, session)
+	case r.Method == http.MethodPost && path == "/api/v4/posts":
+		f.serveCreatePost(w, session, body)
 	case r.Method == http.MethodPost && pluginPath.MatchString(path):
 		f.serveDisablePlugin(w, session, pluginPath.FindStringSubmatch(path)[1])
 	default:
@@ -501,4 +532,37 @@ func (f *fakeServer) serveDisablePlugin(w http.ResponseWriter, session *model.Se
 	}
 
 	writeAppError(w, http.StatusNotFound, "app.plugin.not_installed.app_error", "Plugin is not installed.", "")
+}
+
+// serveCreatePost follows 5.37's createPost: the session needs create_post
+// in the channel, which members have and a channel that does not exist
+// grants to nobody but system admins, who then get channel_not_found.
+func (f *fakeServer) serveCreatePost(w http.ResponseWriter, session *model.Session, body []byte) {
+	var post model.Post
+	if err := json.Unmarshal(body, &post); err != nil || post.ChannelId == "" {
+		writeAppError(w, http.StatusBadRequest, "api.context.invalid_body_param.app_error",
+			"Invalid or missing post in request body.", "")
+		return
+	}
+
+	members, exists := f.channels[post.ChannelId]
+	isAdmin := hasRolePermission(session.Roles, model.PermissionManageSystem.Id)
+	if !slices.Contains(members, session.UserId) && !isAdmin {
+		permissionError(w, session.UserId, model.PermissionCreatePost.Id)
+		return
+	}
+	if !exists {
+		writeAppError(w, http.StatusBadRequest, "api.post.create_post.channel_not_found.app_error",
+			"Channel not found.", "")
+		return
+	}
+
+	post.Id = model.NewId()
+	post.UserId = session.UserId
+	post.CreateAt = time.Now().UnixMilli()
+	f.posts = append(f.posts, &post)
+
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusCreated)
+	_ = json.NewEncoder(w).Encode(&post)
 }

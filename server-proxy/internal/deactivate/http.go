@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
@@ -36,6 +37,7 @@ func (p *Plugin) newRouter() *http.ServeMux {
 	mux.HandleFunc("GET /api/v1/batches", p.authenticated(p.handleListBatches))
 	mux.HandleFunc("GET /api/v1/batches/{id}", p.authenticated(p.handleGetBatch))
 	mux.HandleFunc("POST /api/v1/batches/{id}/undo", p.authenticated(p.handleUndoBatch))
+	mux.HandleFunc("GET /api/v1/settings", p.authenticated(p.handleGetSettings))
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found", "No such route.")
 	})
@@ -104,8 +106,11 @@ func (p *Plugin) handleCreateBatch(w http.ResponseWriter, r *http.Request, userI
 		return
 	}
 
+	var written map[string]*model.User
 	err := p.withUserSession(userID, func(ctx context.Context, s *userSession) error {
-		return verifyRecordedOutcomes(ctx, s, body.Outcomes, p.now())
+		var err error
+		written, err = verifyRecordedOutcomes(ctx, s, body.Outcomes, p.now())
+		return err
 	})
 	var rejection *outcomeRejection
 	if errors.As(err, &rejection) {
@@ -129,7 +134,38 @@ func (p *Plugin) handleCreateBatch(w http.ResponseWriter, r *http.Request, userI
 	}
 
 	p.API.LogInfo("Recorded a batch", "user_id", userID, "batch_id", batch.ID, "source", batch.Source)
-	writeJSON(w, http.StatusCreated, batch)
+	p.warnProtectedWrites(batch, written)
+
+	writeJSON(w, http.StatusCreated, recordedBatch{Batch: batch, SummaryError: p.postBatchSummary(batch)})
+}
+
+// recordedBatch is the body of a 201 from POST /batches: the stored batch,
+// plus why its summary could not be posted to the summary channel.
+type recordedBatch struct {
+	*Batch
+	SummaryError string `json:"summary_error,omitempty"`
+}
+
+// warnProtectedWrites logs the protected accounts that a recorded batch
+// deactivated. The server cannot undo a write that already happened, so it
+// records the batch and leaves the decision to an admin reading the log.
+// written holds the accounts as the server read them, so the check does not
+// trust the usernames in the request.
+func (p *Plugin) warnProtectedWrites(batch *Batch, written map[string]*model.User) {
+	protected := p.readPanelSettings().protectedSet()
+	var ids []string
+	for _, outcome := range batch.Outcomes {
+		user := written[outcome.TargetID]
+		if isUndoable(outcome) && user != nil && protected[strings.ToLower(user.Username)] {
+			ids = append(ids, user.Id)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+
+	p.API.LogWarn("A recorded batch deactivated protected accounts", "user_id", batch.UserID,
+		"batch_id", batch.ID, "protected_user_ids", strings.Join(ids, ","))
 }
 
 // writeBodyError rejects a body that could not be decoded: with 413 when it

@@ -62,6 +62,7 @@ var skipReasons = map[string]string{
 	classSelfDisallowed:        "self-deactivation is turned off on this server (TeamSettings.EnableUserDeactivation)",
 	classLDAPSkipped:           "managed by LDAP, deactivate the account in the directory",
 	classLastAdminRefused:      "the batch would leave no active system admin",
+	classProtectedSkipped:      "protected in the plugin settings",
 	classPluginNotFound:        "no installed plugin matched",
 	classPluginAmbiguous:       "several installed plugins have this name, use the plugin id",
 	classPluginAlreadyDisabled: "already disabled",
@@ -140,6 +141,7 @@ var classHeadings = map[string]string{
 	classPluginAmbiguous:       "Skipped, ambiguous plugin name",
 	classPluginAlreadyDisabled: "Skipped, already disabled",
 	classNeverActiveSkipped:    "Skipped, no recorded activity",
+	classProtectedSkipped:      "Skipped, protected accounts",
 }
 
 func classOrder(items []PlanItem) []string {

@@ -26,6 +26,9 @@ const (
 	// classNeverActiveSkipped is a user that `inactive` found with no
 	// recorded activity, without --include-never-active.
 	classNeverActiveSkipped = "never_active_skipped"
+	// classProtectedSkipped is a user listed in the plugin's protected
+	// accounts. Only not_found and already_inactive come before it.
+	classProtectedSkipped = "protected_skipped"
 )
 
 // Plan warnings.
@@ -71,6 +74,8 @@ type userPlanContext struct {
 	// ActiveAdminIDs lists every active system admin on the server. It is
 	// needed only when a target is an admin that would be deactivated.
 	ActiveAdminIDs []string
+	// Protected holds the lower-cased usernames that plans skip.
+	Protected map[string]bool
 }
 
 // planUsers classifies each target. resolved[i] is the user that targets[i]
@@ -113,6 +118,8 @@ func classifyUser(target Target, user *model.User, ctx userPlanContext) PlanItem
 	isSelf := ctx.Caller != nil && user.Id == ctx.Caller.Id
 
 	switch {
+	case user.DeleteAt == 0 && ctx.Protected[strings.ToLower(user.Username)]:
+		item.Class = classProtectedSkipped
 	case isSelf && target.Kind != targetMe:
 		item.Class = classSelfRefused
 	case target.Kind == targetMe && !ctx.EnableUserDeactivation:

@@ -163,6 +163,8 @@ func (p *Plugin) confirmPending(request *PendingRequest, postID string) {
 	post.Message = formatOutcome("Done", batch)
 	if batch.ID == "" {
 		post.Message += "\n\nThe batch could not be recorded, so `/deactivate undo` cannot find it."
+	} else if summaryError := p.postBatchSummary(batch); summaryError != "" {
+		post.Message += "\n\n" + capitalize(summaryError) + "."
 	}
 	p.API.UpdateEphemeralPost(request.UserID, post)
 }

@@ -32,22 +32,24 @@ func (r *outcomeRejection) Error() string {
 // and disabled bot must exist, be deactivated now, match its kind, and have
 // a delete_at within recordWindow of now. Each disabled plugin must be
 // installed and not enabled. It stores the observed delete_at in each
-// account outcome. An unconfirmed claim returns an *outcomeRejection, and a
+// account outcome and returns the written accounts as the server reads
+// them, by id. An unconfirmed claim returns an *outcomeRejection, and a
 // failed lookup any other error.
-func verifyRecordedOutcomes(ctx context.Context, s *userSession, outcomes []Outcome, now time.Time) error {
+func verifyRecordedOutcomes(ctx context.Context, s *userSession, outcomes []Outcome, now time.Time) (map[string]*model.User, error) {
 	client, err := s.rest()
 	if err != nil {
-		return err
+		return nil, err
 	}
 
-	if err := verifyAccountOutcomes(ctx, client, outcomes, now); err != nil {
-		return err
+	written, err := verifyAccountOutcomes(ctx, client, outcomes, now)
+	if err != nil {
+		return nil, err
 	}
 
-	return verifyPluginOutcomes(ctx, client, outcomes)
+	return written, verifyPluginOutcomes(ctx, client, outcomes)
 }
 
-func verifyAccountOutcomes(ctx context.Context, client *restClient, outcomes []Outcome, now time.Time) error {
+func verifyAccountOutcomes(ctx context.Context, client *restClient, outcomes []Outcome, now time.Time) (map[string]*model.User, error) {
 	var ids []string
 	for _, outcome := range outcomes {
 		if isUndoable(outcome) {
@@ -55,12 +57,12 @@ func verifyAccountOutcomes(ctx context.Context, client *restClient, outcomes []O
 		}
 	}
 	if len(ids) == 0 {
-		return nil
+		return map[string]*model.User{}, nil
 	}
 
 	byID, err := lookupUsersByID(ctx, client, ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
 
 	for i := range outcomes {
@@ -70,12 +72,12 @@ func verifyAccountOutcomes(ctx context.Context, client *restClient, outcomes []O
 		}
 
 		if problem := accountClaimProblem(byID[outcome.TargetID], outcome.Kind, now); problem != "" {
-			return &outcomeRejection{Index: i, Message: fmt.Sprintf("%s %s %s", outcome.Kind, outcome.TargetID, problem)}
+			return nil, &outcomeRejection{Index: i, Message: fmt.Sprintf("%s %s %s", outcome.Kind, outcome.TargetID, problem)}
 		}
 		outcome.DeleteAt = byID[outcome.TargetID].DeleteAt
 	}
 
-	return nil
+	return byID, nil
 }
 
 // accountClaimProblem returns why user does not confirm a deactivation of

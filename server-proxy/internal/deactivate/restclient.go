@@ -215,6 +215,17 @@ func (c *restClient) disablePlugin(ctx context.Context, pluginID string) error {
 	return c.do(ctx, http.MethodPost, path, nil, nil)
 }
 
+// createPost calls POST /posts, which needs create_post in the channel.
+func (c *restClient) createPost(ctx context.Context, channelID, message string) (*model.Post, error) {
+	var post model.Post
+	body := map[string]string{"channel_id": channelID, "message": message}
+	if err := c.do(ctx, http.MethodPost, "/api/v4/posts", body, &post); err != nil {
+		return nil, err
+	}
+
+	return &post, nil
+}
+
 // defaultHTTPClient is used for loopback calls to the server's own listener.
 func defaultHTTPClient() *http.Client {
 	return &http.Client{Timeout: 20 * time.Second}

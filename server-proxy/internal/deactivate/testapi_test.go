@@ -2,6 +2,7 @@ package deactivate
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -34,6 +35,9 @@ type testAPI struct {
 	sent              []*model.Post
 	updated           []*model.Post
 	commands          []*model.Command
+	// panelSetting is the stored ConsolePanel value, as the System Console
+	// saves it under PluginSettings.Plugins.
+	panelSetting map[string]any
 }
 
 type kvEntry struct {
@@ -263,7 +267,26 @@ func (a *testAPI) GetConfig() *model.Config {
 	}
 	a.fake.mu.Unlock()
 
+	a.mu.Lock()
+	if a.panelSetting != nil {
+		config.PluginSettings.Plugins[manifestID] = map[string]any{panelSettingKey: a.panelSetting}
+	}
+	a.mu.Unlock()
+
 	return config
+}
+
+// setPanelSetting stores a ConsolePanel value the way the server returns it
+// from GetConfig: decoded from JSON, so lists are []any.
+func (a *testAPI) setPanelSetting(value string) {
+	var decoded map[string]any
+	if err := json.Unmarshal([]byte(value), &decoded); err != nil {
+		a.t.Fatalf("invalid panel setting %s: %v", value, err)
+	}
+
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.panelSetting = decoded
 }
 
 func (a *testAPI) SendEphemeralPost(userID string, post *model.Post) *model.Post {

@@ -21,6 +21,7 @@ type vectorFixture struct {
 	CallerID               string         `json:"caller_id"`
 	CallerPermissions      []string       `json:"caller_permissions"`
 	EnableUserDeactivation bool           `json:"enable_user_deactivation"`
+	ProtectedUsernames     []string       `json:"protected_usernames"`
 	Users                  []vectorUser   `json:"users"`
 	Plugins                []vectorPlugin `json:"plugins"`
 }
@@ -51,6 +52,7 @@ type vectorCase struct {
 		CallerID               *string   `json:"caller_id"`
 		CallerPermissions      *[]string `json:"caller_permissions"`
 		EnableUserDeactivation *bool     `json:"enable_user_deactivation"`
+		ProtectedUsernames     *[]string `json:"protected_usernames"`
 	} `json:"fixture_overrides"`
 }
 
@@ -143,6 +145,9 @@ func applyOverrides(fixture vectorFixture, vector vectorCase) vectorFixture {
 	if vector.Overrides.EnableUserDeactivation != nil {
 		fixture.EnableUserDeactivation = *vector.Overrides.EnableUserDeactivation
 	}
+	if vector.Overrides.ProtectedUsernames != nil {
+		fixture.ProtectedUsernames = *vector.Overrides.ProtectedUsernames
+	}
 
 	return fixture
 }
@@ -194,6 +199,7 @@ func planFromFixture(fixture vectorFixture, parsed ParsedCommand) []PlanItem {
 		EnableUserDeactivation: fixture.EnableUserDeactivation,
 		Flags:                  parsed.Flags,
 		ActiveAdminIDs:         activeAdmins,
+		Protected:              panelSettings{ProtectedUsernames: fixture.ProtectedUsernames}.protectedSet(),
 	}
 
 	return planUsers(parsed.Targets, resolved, ctx)
