@@ -21,6 +21,9 @@ export interface VectorFixture {
     caller_id: string;
     caller_permissions: string[];
     enable_user_deactivation: boolean;
+
+    /** Lower-cased usernames of the plugin settings that plans skip as `protected_skipped`. */
+    protected_usernames: string[];
     users: VectorUser[];
     plugins: VectorPlugin[];
     own_plugin_id: string;
@@ -59,7 +62,9 @@ export interface Vector {
     is_command?: boolean;
     parse?: VectorParse;
     plan?: VectorPlanItem[];
-    fixture_overrides?: Partial<Pick<VectorFixture, 'caller_id' | 'caller_permissions' | 'enable_user_deactivation'>>;
+    fixture_overrides?: Partial<
+        Pick<VectorFixture, 'caller_id' | 'caller_permissions' | 'enable_user_deactivation' | 'protected_usernames'>
+    >;
 }
 
 export const fixture = vectorsFile.fixture as VectorFixture;

@@ -5,7 +5,7 @@ import {actionHeadingMessages, confirmMessages} from '../src/confirm/messages';
 import {noticeMessages} from '../src/hook/notices';
 import {inactiveMessages} from '../src/inactive/messages';
 import {outcomeMessages} from '../src/outcome';
-import {doneMessages, dryRunMessage, skipReasonMessages} from '../src/plan';
+import {doneMessages, dryRunMessage, protectionMessages, skipReasonMessages} from '../src/plan';
 import {errorMessages} from '../src/rest/error_messages';
 
 type Message = {id: string; defaultMessage: string};
@@ -22,6 +22,7 @@ const groups: Record<string, Record<string, Message>> = {
     actionHeadingMessages,
     noticeMessages,
     inactiveMessages,
+    protectionMessages,
 };
 
 const messages = Object.entries(groups).flatMap(([group, entries]) =>

@@ -164,7 +164,7 @@ func (p *Plugin) confirmPending(request *PendingRequest, postID string) {
 	if batch.ID == "" {
 		post.Message += "\n\nThe batch could not be recorded, so `/deactivate undo` cannot find it."
 	} else if summaryError := p.postBatchSummary(batch); summaryError != "" {
-		post.Message += "\n\n" + capitalize(summaryError) + "."
+		post.Message += "\n\nNo summary was posted to the summary channel: " + summaryError + "."
 	}
 	p.API.UpdateEphemeralPost(request.UserID, post)
 }

@@ -98,9 +98,10 @@ func (p *Plugin) postBatchSummary(batch *Batch) string {
 	return summaryFailureText(channelID, err)
 }
 
-// summaryFailureText words a failed summary post as plain text.
+// summaryFailureText words a failed summary post as plain text that names
+// the channel, for a sentence starting "No summary was posted …: ".
 func summaryFailureText(channelID string, err error) string {
-	prefix := "the summary could not be posted to channel " + channelID + ": "
+	prefix := "channel " + channelID + ": "
 
 	var restErr *RESTError
 	if !errors.As(err, &restErr) {

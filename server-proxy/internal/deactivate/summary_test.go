@@ -180,7 +180,7 @@ func TestFallbackSummaryFailureShown(t *testing.T) {
 		t.Fatal("alice was not deactivated")
 	}
 	outcome := h.api.lastUpdate().Message
-	if !strings.Contains(outcome, "The summary could not be posted to channel "+channel) {
+	if !strings.Contains(outcome, "No summary was posted to the summary channel: channel "+channel) {
 		t.Errorf("the outcome does not report the failed summary:\n%s", outcome)
 	}
 	if !strings.Contains(outcome, "/deactivate undo ") {

@@ -3,7 +3,7 @@ import {useIntl} from 'react-intl';
 
 import {formatSelectionNote} from '../inactive/selection_note';
 import {shortenEcho} from '../outcome/shorten_echo';
-import {skipReasonMessages} from '../plan';
+import {formatProtectionNote, skipReasonMessages} from '../plan';
 import type {Plan} from '../plan';
 
 import {actionHeadingMessages, confirmMessages as messages} from './messages';
@@ -56,6 +56,7 @@ export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: 
     const ssoItems = plan.items.filter((item) => item.warnings.includes('sso_reactivation'));
     const hasSelfPlugin = plan.items.some((item) => item.warnings.includes('self_plugin'));
     const selectionNote = formatSelectionNote(intl, plan);
+    const protectionNote = formatProtectionNote(intl, plan.protectionUnreadable);
 
     return (
         <div style={styles.backdrop} data-testid='deactivate-confirm-backdrop'>
@@ -75,6 +76,15 @@ export function ConfirmModal({plan, running, done, total, onConfirm, onCancel}: 
                 {selectionNote && (
                     <p style={styles.note} data-testid='deactivate-confirm-selection'>
                         {selectionNote}
+                    </p>
+                )}
+                {protectionNote && (
+                    <p
+                        style={styles.warning}
+                        role='alert'
+                        data-testid='deactivate-confirm-protection'
+                    >
+                        {protectionNote}
                     </p>
                 )}
                 {groups.map((group) => (

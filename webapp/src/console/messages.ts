@@ -72,9 +72,10 @@ export const userMessages = {
 } as const;
 
 export const batchMessages = {
-    protectedHeading: {
-        id: 'deactivate.console.batch.protected_heading',
-        defaultMessage: 'Skipped: protected in the plugin settings ({count})',
+    protectionFallback: {
+        id: 'deactivate.console.batch.protection_fallback',
+        defaultMessage:
+            'The protected accounts could not be read from the server part ({reason}), so this plan skips the accounts saved in the Settings section instead.',
     },
     typeToConfirm: {
         id: 'deactivate.console.batch.type_to_confirm',
@@ -134,7 +135,10 @@ export const batchMessages = {
         defaultMessage: 'Not recorded in the history: {reason}',
     },
     newBatch: {id: 'deactivate.console.batch.new_batch', defaultMessage: 'Start another batch'},
-    protectedReason: {id: 'deactivate.console.batch.protected_reason', defaultMessage: 'protected in the plugin settings'},
+    summaryFailed: {
+        id: 'deactivate.console.batch.summary_failed',
+        defaultMessage: 'Batch {id} was recorded, but no summary was posted to the summary channel: {reason}.',
+    },
 } as const;
 
 export const pluginMessages = {
@@ -181,7 +185,7 @@ export const historyMessages = {
 export const settingsMessages = {
     protectedUsernames: {
         id: 'deactivate.console.settings.protected_usernames',
-        defaultMessage: 'Protected accounts (usernames, one per line). The panel never deactivates them.',
+        defaultMessage: 'Protected accounts (usernames, one per line). /deactivate and this panel skip them, whatever the flags.',
     },
     inactiveDays: {
         id: 'deactivate.console.settings.inactive_days',

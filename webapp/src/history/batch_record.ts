@@ -41,6 +41,9 @@ export interface Batch extends BatchRequest {
     source: string;
     undone_at?: number;
     undo_outcomes?: BatchOutcome[];
+
+    /** Set by `POST /batches` when the summary post to the summary channel failed: why, plain text. */
+    summary_error?: string;
 }
 
 // The server rejects longer values (maxNameRunes and maxReasonRunes in batchrequest.go).

@@ -294,19 +294,31 @@ class FakeHistoryRoutes {
     /** Makes the next undo answer 409, as when another undo of the batch is running. */
     conflict = false;
 
+    /** What `GET /settings` returns; undefined answers 500, as a failing server part does. */
+    protectedUsernames: string[] | undefined = [];
+
+    /** Set in the answer of `POST /batches`, as when the summary post failed. */
+    summaryError = '';
+
     constructor(private readonly userId: string) {}
 
     fetch = async (input: string, init: RequestInit): Promise<Response> => {
-        const match = (/\/plugins\/app\.deactivate\/api\/v1(\/batches.*)$/).exec(input);
+        const match = (/\/plugins\/app\.deactivate\/api\/v1(\/batches.*|\/settings)$/).exec(input);
         if (!match) {
             return fetch(input, init);
         }
         const path = match[1];
+        if (init.method === 'GET' && path === '/settings') {
+            return this.protectedUsernames ?
+                Response.json({protected_usernames: this.protectedUsernames}) :
+                Response.json({id: 'user_lookup_failed', message: 'Your account could not be read.'}, {status: 500});
+        }
         if (init.method === 'POST' && path === '/batches') {
             const body = JSON.parse(String(init.body)) as BatchRequest;
             const batch: Batch = {...body, id: `batch${this.batches.length}`, user_id: this.userId, created_at: Date.now(), source: 'webapp'};
             this.batches.unshift(batch);
-            return Response.json(batch, {status: 201});
+            const summary = this.summaryError ? {summary_error: this.summaryError} : {};
+            return Response.json({...batch, ...summary}, {status: 201});
         }
         const single = (/^\/batches\/([^/?]+)$/).exec(path);
         if (init.method === 'GET' && single) {
@@ -439,5 +451,79 @@ describe('CommandHandler with batch history', () => {
         await handler.hook('/deactivate undo nosuchbatch', args);
         expect(posts[0].message).toContain('There is no batch nosuchbatch in your history.');
         expect(posts[0].message).toContain('Nothing was changed');
+    });
+
+    test('protected user is skipped', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        routes.protectedUsernames = ['alice'];
+        const {handler, confirmState} = await handlerFor('sysadmin', rest);
+        await handler.hook('/deactivate @alice @bob', args);
+
+        const items = confirmState().pending?.plan.items ?? [];
+        expect(items.map((item) => [item.target, item.class])).toEqual([['@alice', 'protected_skipped'], ['@bob', 'deactivate']]);
+        expect(confirmState().pending?.plan.protectionUnreadable).toBeUndefined();
+
+        await handler.confirm();
+        expect(isActive('alice')).toBe(true);
+        expect(isActive('bob')).toBe(false);
+        expect(routes.batches[0].targets[0].class).toBe('protected_skipped');
+        expect(routes.batches[0].outcomes[0]).toMatchObject({name: 'alice', result: 'skipped', reason: 'protected_skipped'});
+    });
+
+    test('protected only skips at once', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        routes.protectedUsernames = ['alice'];
+        const {handler, posts, confirmState} = await handlerFor('sysadmin', rest);
+        await handler.hook('/deactivate --include-admins --include-bots alice', args);
+
+        expect(confirmState().pending).toBeNull();
+        expect(posts[0].message).toContain('protected in the plugin settings');
+        expect(writes()).toEqual([]);
+    });
+
+    test('unreadable protection is noted', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        routes.protectedUsernames = undefined;
+        const {handler, posts, confirmState} = await handlerFor('sysadmin', rest);
+        await handler.hook('/deactivate @alice --dry-run', args);
+        expect(posts[0].message).toContain('The protected accounts could not be read');
+        expect(posts[0].message).toContain('so this plan does not skip them');
+
+        await handler.hook('/deactivate @alice', args);
+        const plan = confirmState().pending?.plan;
+        expect(plan?.items[0].class).toBe('deactivate');
+        expect(plan?.protectionUnreadable).toBeTruthy();
+        await handler.confirm();
+        expect(posts[1].message).toContain('The protected accounts could not be read');
+    });
+
+    test('missing server part is named', async () => {
+        const {handler, posts} = await handlerFor('sysadmin');
+        await handler.hook('/deactivate @alice --dry-run', args);
+        expect(posts[0].message).toContain("could not be read (the plugin's server part is not running)");
+    });
+
+    test('summary failure is shown', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        routes.summaryError = 'channel c1: you may not post in that channel (HTTP 403)';
+        const {handler, posts} = await handlerFor('sysadmin', rest);
+        await handler.hook('/deactivate @alice', args);
+        await handler.confirm();
+
+        expect(posts[0].message).toContain(`Saved in the history as batch ${routes.batches[0].id}.`);
+        expect(posts[0].message).toContain('No summary was posted to the summary channel: channel c1');
+        expect(posts[0].message).toContain('you may not post in that channel');
+        expect(posts[0].message).toContain('HTTP 403');
+    });
+
+    test('summary error is escaped', async () => {
+        const {rest, routes} = await clientWithHistory('sysadmin');
+        routes.summaryError = 'failed for **@all** [x](http://evil)';
+        const {handler, posts} = await handlerFor('sysadmin', rest);
+        await handler.hook('/deactivate @alice', args);
+        await handler.confirm();
+
+        expect(posts[0].message).not.toContain('**@all**');
+        expect(posts[0].message).not.toContain('[x](http://evil)');
     });
 });

@@ -18,7 +18,7 @@ import {
     formatPlanPreview,
     describeParseError,
 } from '../outcome';
-import {executePlan, isActionableItem, planPlugins, planUndo, planUsers} from '../plan';
+import {executePlan, isActionableItem, loadProtection, planPlugins, planUndo, planUsers} from '../plan';
 import type {Outcome, Plan} from '../plan';
 import {postEphemeral} from '../posts/ephemeral';
 import type {PostLocation} from '../posts/ephemeral';
@@ -116,7 +116,12 @@ export class CommandHandler {
     private async record(outcome: Outcome): Promise<string> {
         try {
             const batch = await this.deps.history.record(outcome);
-            return '\n\n' + formatNotice(this.deps.intl, 'recorded', {batchId: escapeMarkdown(batch.id)});
+            const recorded = formatNotice(this.deps.intl, 'recorded', {batchId: escapeMarkdown(batch.id)});
+            if (!batch.summary_error) {
+                return '\n\n' + recorded;
+            }
+            const reason = escapeMarkdown(shortenEcho(batch.summary_error, 300));
+            return '\n\n' + recorded + ' ' + formatNotice(this.deps.intl, 'summaryFailed', {reason});
         } catch (error) {
             const reason = this.describeHistoryError(error);
             const notice = outcome.plan.kind === 'plugins' ? 'notRecordedPlugins' : 'notRecorded';
@@ -208,7 +213,9 @@ export class CommandHandler {
                 this.notice(location, 'needsUserPermission');
                 return undefined;
             }
-            return {...(await planUsers(parsed, caller, rest)), command};
+            const protection = await loadProtection(rest, this.deps.intl);
+            const plan = await planUsers(parsed, caller, rest, protection.usernames);
+            return {...plan, command, protectionUnreadable: protection.unreadable};
         }
         case 'plugins':
             if (!caller.permissions.has(PLUGIN_WRITE_PERMISSION)) {
@@ -216,12 +223,16 @@ export class CommandHandler {
                 return undefined;
             }
             return {...(await planPlugins(parsed, rest, ownPluginId)), command};
-        case 'inactive':
+        case 'inactive': {
             if (!caller.permissions.has(USER_WRITE_PERMISSION)) {
                 this.notice(location, 'needsUserPermission');
                 return undefined;
             }
-            return {...(await planInactive(parsed, caller, rest, {serverUrl: rest.client.getUrl()})), command};
+            const protection = await loadProtection(rest, this.deps.intl);
+            const options = {serverUrl: rest.client.getUrl(), protectedUsernames: protection.usernames};
+            const plan = await planInactive(parsed, caller, rest, options);
+            return {...plan, command, protectionUnreadable: protection.unreadable};
+        }
         case 'undo':
             if (!caller.permissions.has(USER_WRITE_PERMISSION)) {
                 this.notice(location, 'needsReactivatePermission');

@@ -68,6 +68,10 @@ export const noticeMessages = {
         id: 'deactivate.notice.recorded',
         defaultMessage: 'Saved in the history as batch {batchId}.',
     },
+    summaryFailed: {
+        id: 'deactivate.notice.summary_failed',
+        defaultMessage: 'No summary was posted to the summary channel: {reason}.',
+    },
     notRecorded: {
         id: 'deactivate.notice.not_recorded',
         defaultMessage:

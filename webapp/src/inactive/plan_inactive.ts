@@ -30,6 +30,9 @@ export interface InactivePlanOptions {
 
     /** Milliseconds since the epoch; defaults to Date.now(). */
     now?: number;
+
+    /** Lower-cased usernames that the plan skips as `protected_skipped`. */
+    protectedUsernames?: ReadonlySet<string>;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function planInactive(
     cache.set(options.serverUrl, {source: activity.source, fallbackStatus: activity.fallbackStatus});
 
     const candidates = selectInactive(users, activity.lastActivity, cutoff, caller.user.id);
-    let items = classifyCandidates(candidates, parsed.flags, caller);
+    let items = classifyCandidates(candidates, parsed.flags, caller, options.protectedUsernames);
 
     if (needsActiveAdminCount(items)) {
         const admins = await reads.getActiveSystemAdmins();
@@ -71,7 +74,12 @@ export async function planInactive(
 }
 
 // Each candidate is planned as if it had been named by id, and shown as @username.
-function classifyCandidates(candidates: InactiveCandidate[], flags: Flags, caller: Caller): UserPlanItem[] {
+function classifyCandidates(
+    candidates: InactiveCandidate[],
+    flags: Flags,
+    caller: Caller,
+    protectedUsernames?: ReadonlySet<string>,
+): UserPlanItem[] {
     const resolved = emptyResolvedUsers();
     const targets: Target[] = candidates.map(({user}) => {
         resolved.byId.set(user.id, user);
@@ -79,7 +87,7 @@ function classifyCandidates(candidates: InactiveCandidate[], flags: Flags, calle
     });
 
     const neverActive = new Set(candidates.filter((c) => c.lastActivityAt === 0).map((c) => c.user.id));
-    return classifyUsers(targets, flags, resolved, caller).map((item) => {
+    return classifyUsers(targets, flags, resolved, caller, protectedUsernames).map((item) => {
         if (!item.user || !neverActive.has(item.user.id) || !isActionableItem(item)) {
             return item;
         }

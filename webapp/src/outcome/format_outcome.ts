@@ -1,6 +1,6 @@
 import type {IntlShape} from 'react-intl';
 
-import {skipReasonMessages} from '../plan';
+import {formatProtectionNote, skipReasonMessages} from '../plan';
 import type {Outcome, OutcomeItem} from '../plan';
 import {describeRestError} from '../rest';
 
@@ -35,9 +35,11 @@ export function formatOutcome(intl: IntlShape, outcome: Outcome): string {
         failed: failed.length,
     });
     const selectionNote = formatSelectionNote(intl, outcome.plan);
+    const protectionNote = formatProtectionNote(intl, outcome.plan.protectionUnreadable);
     const sections = [
         heading,
         ...(selectionNote ? [selectionNote] : []),
+        ...(protectionNote ? [protectionNote] : []),
         ...formatDone(intl, done),
         ...formatSkipped(intl, skipped),
         ...formatFailed(intl, failed),

@@ -1,6 +1,6 @@
 import type {IntlShape} from 'react-intl';
 
-import {isActionableItem, skipReasonMessages} from '../plan';
+import {formatProtectionNote, isActionableItem, skipReasonMessages} from '../plan';
 import type {Plan, PlanItem} from '../plan';
 
 import {inactiveMessages} from '../inactive/messages';
@@ -25,6 +25,10 @@ export function formatPlanPreview(intl: IntlShape, plan: Plan): string {
     const selectionNote = formatSelectionNote(intl, plan);
     if (selectionNote) {
         lines.push(selectionNote, '');
+    }
+    const protectionNote = formatProtectionNote(intl, plan.protectionUnreadable);
+    if (protectionNote) {
+        lines.push(protectionNote, '');
     }
 
     if (plan.items.length === 0) {

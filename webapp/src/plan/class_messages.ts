@@ -36,6 +36,10 @@ export const skipReasonMessages: Record<Exclude<UserPlanClass | PluginPlanClass,
         id: 'deactivate.reason.never_active_skipped',
         defaultMessage: 'no recorded activity (add --include-never-active to include these users)',
     },
+    protected_skipped: {
+        id: 'deactivate.reason.protected_skipped',
+        defaultMessage: 'protected in the plugin settings (System Console > Plugins > Deactivate)',
+    },
     still_active: {id: 'deactivate.reason.still_active', defaultMessage: 'already active'},
     plugin_not_found: {id: 'deactivate.reason.plugin_not_found', defaultMessage: 'no installed plugin has this id or name'},
     plugin_ambiguous: {

@@ -20,12 +20,21 @@ function isReactivatingSso(user: UserProfile): boolean {
     return service !== '' && service !== 'email' && service !== 'ldap';
 }
 
+const NO_PROTECTED_USERNAMES: ReadonlySet<string> = new Set();
+
 /**
  * Classifies user targets in order, planning each user once at its first place. Admin targets
  * that pass every check come out as `deactivate`, and refuseLastAdmins decides them afterwards
- * because that needs the count of active system admins.
+ * because that needs the count of active system admins. `protectedUsernames` holds lower-cased
+ * usernames: an active user among them is `protected_skipped`, whatever the flags.
  */
-export function classifyUsers(targets: Target[], flags: Flags, resolved: ResolvedUsers, caller: Caller): UserPlanItem[] {
+export function classifyUsers(
+    targets: Target[],
+    flags: Flags,
+    resolved: ResolvedUsers,
+    caller: Caller,
+    protectedUsernames: ReadonlySet<string> = NO_PROTECTED_USERNAMES,
+): UserPlanItem[] {
     const items: UserPlanItem[] = [];
     const seen = new Set<string>();
 
@@ -37,13 +46,19 @@ export function classifyUsers(targets: Target[], flags: Flags, resolved: Resolve
         }
         seen.add(key);
 
-        items.push(classifyUser(target, user, flags, caller));
+        items.push(classifyUser(target, user, flags, caller, protectedUsernames));
     }
 
     return items;
 }
 
-function classifyUser(target: Target, user: UserProfile | undefined, flags: Flags, caller: Caller): UserPlanItem {
+function classifyUser(
+    target: Target,
+    user: UserProfile | undefined,
+    flags: Flags,
+    caller: Caller,
+    protectedUsernames: ReadonlySet<string>,
+): UserPlanItem {
     const planned = (planClass: UserPlanItem['class']): UserPlanItem => ({
         kind: 'user',
         target: target.raw,
@@ -54,6 +69,9 @@ function classifyUser(target: Target, user: UserProfile | undefined, flags: Flag
 
     if (!user) {
         return planned('not_found');
+    }
+    if (user.delete_at === 0 && protectedUsernames.has(user.username.toLowerCase())) {
+        return planned('protected_skipped');
     }
     if (user.id === caller.user.id && target.kind !== 'me') {
         return planned('self_refused');

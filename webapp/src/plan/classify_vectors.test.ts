@@ -47,7 +47,8 @@ function planVector(vector: Vector): PlanItem[] {
         throw new Error(`vector ${vector.name} has a plan but parses as ${parsed.command}`);
     }
 
-    const items = classifyUsers(parsed.targets, parsed.flags, resolveFromFixture(fixture), callerFrom(fixture));
+    const protectedUsernames = new Set(fixture.protected_usernames);
+    const items = classifyUsers(parsed.targets, parsed.flags, resolveFromFixture(fixture), callerFrom(fixture), protectedUsernames);
     if (!needsActiveAdminCount(items)) {
         return items;
     }
@@ -85,6 +86,7 @@ describe('plan vectors', () => {
             'plugin_already_disabled',
             'plugin_ambiguous',
             'plugin_not_found',
+            'protected_skipped',
             'self_disallowed',
             'self_refused',
         ]);

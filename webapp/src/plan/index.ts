@@ -8,6 +8,9 @@ export {listInstalledPlugins, planPlugins} from './plan_plugins';
 export {planUndo} from './plan_undo';
 export {planUsers} from './plan_users';
 export type {UserTargets} from './plan_users';
+export {formatProtectionNote, loadProtection} from './protected_accounts';
+export type {Protection} from './protected_accounts';
+export {protectionMessages} from './protection_messages';
 export {resolveUsers} from './resolve_users';
 export {isActionableItem} from './types';
 export type {

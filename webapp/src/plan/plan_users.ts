@@ -13,12 +13,18 @@ export interface UserTargets {
 
 /**
  * Resolves and classifies the targets of a `users` command without writing anything. The active
- * system admins are listed only when the batch would deactivate an admin. The returned plan's
- * `command` is empty; the caller sets it to the line as typed.
+ * system admins are listed only when the batch would deactivate an admin. Users whose lower-cased
+ * username is in `protectedUsernames` are `protected_skipped`. The returned plan's `command` is
+ * empty; the caller sets it to the line as typed.
  */
-export async function planUsers(parsed: UserTargets, caller: Caller, rest: RestClient): Promise<Plan> {
+export async function planUsers(
+    parsed: UserTargets,
+    caller: Caller,
+    rest: RestClient,
+    protectedUsernames?: ReadonlySet<string>,
+): Promise<Plan> {
     const resolved = await resolveUsers(parsed.targets, rest);
-    let items = classifyUsers(parsed.targets, parsed.flags, resolved, caller);
+    let items = classifyUsers(parsed.targets, parsed.flags, resolved, caller, protectedUsernames);
 
     if (needsActiveAdminCount(items)) {
         const admins = await rest.getActiveSystemAdmins();

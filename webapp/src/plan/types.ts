@@ -5,6 +5,7 @@ import type {RestError} from '../rest';
 /**
  * The class of a user target: the classes of docs/command-grammar.md, plus `reactivate` and
  * `still_active` for undo plans and `never_active_skipped` for `inactive` plans.
+ * `protected_skipped` is a user listed in the plugin's protected accounts.
  */
 export type UserPlanClass =
     | 'deactivate'
@@ -20,7 +21,8 @@ export type UserPlanClass =
     | 'last_admin_refused'
     | 'reactivate'
     | 'still_active'
-    | 'never_active_skipped';
+    | 'never_active_skipped'
+    | 'protected_skipped';
 
 export type PluginPlanClass = 'disable_plugin' | 'plugin_not_found' | 'plugin_ambiguous' | 'plugin_already_disabled';
 
@@ -81,6 +83,12 @@ export interface Plan {
 
     /** For a plan of `/deactivate inactive`: how the users were selected. */
     selection?: InactiveSelection;
+
+    /**
+     * Set when the protected accounts could not be read, so the plan skips none: why, in plain
+     * words without user input, safe in markdown.
+     */
+    protectionUnreadable?: string;
 }
 
 /** The caller's identity and system permissions, built by the slash command hook. */

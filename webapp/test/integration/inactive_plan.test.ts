@@ -16,7 +16,12 @@ async function start(serverVersion?: string): Promise<RestClient> {
     return loginAs(server.url, 'sysadmin');
 }
 
-async function plan(line: string, rest: RestClient, cache = new ActivitySourceCache()): Promise<Plan> {
+async function plan(
+    line: string,
+    rest: RestClient,
+    cache = new ActivitySourceCache(),
+    protectedUsernames?: ReadonlySet<string>,
+): Promise<Plan> {
     const parsed = parseCommand(line);
     if (parsed.command !== 'inactive') {
         throw new Error(`${line} parsed as ${parsed.command}`);
@@ -24,7 +29,7 @@ async function plan(line: string, rest: RestClient, cache = new ActivitySourceCa
 
     const caller = await loadCallerOverRest(rest);
     server.resetCount();
-    return planInactive(parsed, caller, rest, {serverUrl: server.url, cache});
+    return planInactive(parsed, caller, rest, {serverUrl: server.url, cache, protectedUsernames});
 }
 
 function classes(result: Plan): Array<[string, string]> {
@@ -75,6 +80,21 @@ describe('inactive on 5.37', () => {
         await plan('/deactivate inactive 180d', rest, cache);
 
         expect(server.requests).toEqual(['GET /users', 'POST /users/status/ids']);
+    });
+
+    test('protected users are skipped', async () => {
+        const rest = await start();
+
+        const result = await plan('/deactivate inactive 180d --include-never-active', rest, undefined, new Set(['bob', 'mallory']));
+
+        const expected = EXPECTED_180D.map(([target, planClass]): [string, string] => {
+            if (target === '@bob' || target === '@mallory') {
+                return [target, 'protected_skipped'];
+            }
+            return [target, planClass === 'never_active_skipped' ? 'deactivate' : planClass];
+        });
+        expect(classes(result)).toEqual(expected);
+        expect(result.items.find((item) => item.target === '@mallory')?.warnings).toEqual([]);
     });
 
     test('never active flag selects them', async () => {

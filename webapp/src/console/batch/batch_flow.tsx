@@ -28,8 +28,6 @@ export interface BatchFlowProps extends PlanPreviewProps {
     run(signal: AbortSignal, onProgress: (progress: BulkProgress) => void): Promise<BatchRun>;
     /** Runs after the batch (recording, cluster check) and returns notes to show. */
     afterRun?(outcome: Outcome): Promise<string[]>;
-    /** Results rows added for accounts the plan left out, such as protected ones. */
-    extraResults?: OutcomeItem[];
     fileName: string;
     onClose(): void;
 }
@@ -96,7 +94,7 @@ export function BatchFlow(props: BatchFlowProps) {
             >
                 <PlanPreview
                     plan={props.plan}
-                    protectedItems={props.protectedItems}
+                    protectionNote={props.protectionNote}
                 />
                 <ConfirmBox
                     requirement={props.requirement}
@@ -120,7 +118,7 @@ export function BatchFlow(props: BatchFlowProps) {
         );
     }
 
-    const items = [...(result?.outcome.items ?? []), ...(props.extraResults ?? [])];
+    const items = result?.outcome.items ?? [];
     const count = (state: OutcomeItem['state']) => items.filter((entry) => entry.state === state).length;
 
     return (

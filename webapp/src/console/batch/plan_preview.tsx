@@ -5,9 +5,8 @@ import {actionHeadingMessages, confirmMessages} from '../../confirm/messages';
 import {groupPlan, itemLabel} from '../../confirm/plan_groups';
 import type {PlanGroup} from '../../confirm/plan_groups';
 import {skipReasonMessages} from '../../plan';
-import type {Plan, UserPlanItem} from '../../plan';
+import type {Plan} from '../../plan';
 
-import {batchMessages} from '../messages';
 import {panelStyles as styles} from '../panel_styles';
 
 // The confirmation modal cuts groups at the same length.
@@ -15,8 +14,9 @@ const MAX_NAMES_PER_GROUP = 25;
 
 export interface PlanPreviewProps {
     plan: Plan;
-    /** Accounts left out because the plugin settings protect them. */
-    protectedItems: UserPlanItem[];
+
+    /** A warning about how the protected accounts were read, shown above the groups. */
+    protectionNote?: string;
 }
 
 function NameList({labels}: {labels: string[]}) {
@@ -35,9 +35,9 @@ function NameList({labels}: {labels: string[]}) {
 
 /**
  * Shows a plan grouped by class with the wording of the slash command's confirmation modal:
- * the groups that write first, then each skip reason, then the protected accounts.
+ * the groups that write first, then each skip reason.
  */
-export function PlanPreview({plan, protectedItems}: PlanPreviewProps) {
+export function PlanPreview({plan, protectionNote}: PlanPreviewProps) {
     const intl = useIntl();
 
     const heading = (group: PlanGroup) => {
@@ -54,6 +54,15 @@ export function PlanPreview({plan, protectedItems}: PlanPreviewProps) {
 
     return (
         <div data-testid='deactivate-preview'>
+            {protectionNote && (
+                <p
+                    style={styles.warning}
+                    role='alert'
+                    data-testid='deactivate-preview-protection'
+                >
+                    {protectionNote}
+                </p>
+            )}
             {groupPlan(plan).map((group) => (
                 <section
                     key={group.planClass}
@@ -63,14 +72,6 @@ export function PlanPreview({plan, protectedItems}: PlanPreviewProps) {
                     <NameList labels={group.items.map(itemLabel)}/>
                 </section>
             ))}
-            {protectedItems.length > 0 && (
-                <section data-testid='deactivate-preview-group-protected'>
-                    <h4 style={styles.groupHeading}>
-                        {intl.formatMessage(batchMessages.protectedHeading, {count: protectedItems.length})}
-                    </h4>
-                    <NameList labels={protectedItems.map(itemLabel)}/>
-                </section>
-            )}
             {writesUsers && <p style={styles.note}>{intl.formatMessage(confirmMessages.consequences)}</p>}
             {writesUsers && <p style={styles.note}>{intl.formatMessage(confirmMessages.botsFollowOwner)}</p>}
             {ssoCount > 0 && (

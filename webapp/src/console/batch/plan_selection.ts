@@ -1,15 +1,20 @@
 import type {UserProfile} from '@mattermost/types/users';
 
+import type {IntlShape} from 'react-intl';
+
 import type {Flags, Target} from '../../command';
-import {isActionableItem, planUsers} from '../../plan';
-import type {Caller, Plan, UserPlanItem} from '../../plan';
+import {loadProtection, planUsers} from '../../plan';
+import type {Caller, Plan} from '../../plan';
 import type {RestClient} from '../../rest';
+
+import {batchMessages} from '../messages';
 
 export interface PanelPlan {
     plan: Plan;
-    /** Accounts the plan would write but the plugin settings protect; they are left out. */
-    protectedItems: UserPlanItem[];
     flags: Flags;
+
+    /** Set when the server part's protected accounts were unreadable and the saved list was used. */
+    protectionNote?: string;
 }
 
 /** Turns users chosen in the table into targets by id, keeping `@username` as the typed form. */
@@ -23,31 +28,26 @@ export function flagWords(flags: Flags): string[] {
 }
 
 /**
- * Plans the chosen targets exactly as the slash command does (`planUsers`), then takes every
- * account the plugin settings protect out of the writes. Protected accounts that the plan
- * skips anyway keep their skip class.
- * NOTE: the plan classes have no `protected_skipped`, and the server part's history rejects
- * unknown classes, so protected accounts stay out of the plan and of the recorded batch.
+ * Plans the chosen targets exactly as the slash command does (`planUsers`), with the protected
+ * accounts of the server part, so a protected account is `protected_skipped` here too. When the
+ * server part cannot be read, the list saved in the panel's settings (`savedProtected`) is used,
+ * and the plan says so.
  */
 export async function planSelection(
     targets: Target[],
     flags: Flags,
     caller: Caller,
     rest: RestClient,
-    protectedUsernames: string[],
+    intl: IntlShape,
+    savedProtected: string[],
 ): Promise<PanelPlan> {
-    const planned = await planUsers({flags, targets}, caller, rest);
-    const isProtected = new Set(protectedUsernames);
+    const protection = await loadProtection(rest, intl);
+    const usernames = protection.unreadable ? new Set(savedProtected) : protection.usernames;
+    const plan = await planUsers({flags, targets}, caller, rest, usernames);
 
-    const protectedItems: UserPlanItem[] = [];
-    const items = planned.items.filter((item) => {
-        const user = item.kind === 'user' ? item.user : undefined;
-        if (item.kind === 'user' && user && isActionableItem(item) && isProtected.has(user.username.toLowerCase())) {
-            protectedItems.push(item);
-            return false;
-        }
-        return true;
-    });
-
-    return {plan: {...planned, items}, protectedItems, flags};
+    if (!protection.unreadable) {
+        return {plan, flags};
+    }
+    const protectionNote = intl.formatMessage(batchMessages.protectionFallback, {reason: protection.unreadable});
+    return {plan, flags, protectionNote};
 }

@@ -87,7 +87,6 @@ export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSe
         return (
             <BatchFlow
                 plan={pending.plan}
-                protectedItems={[]}
                 requirement={{}}
                 threshold={settings.confirm_threshold}
                 confirmLabel={intl.formatMessage(confirmMessages.confirmUndo, {count})}

@@ -110,7 +110,6 @@ export function PluginsTab({deps, caller, settings}: {deps: PanelDeps; caller: C
         return (
             <BatchFlow
                 plan={plan}
-                protectedItems={[]}
                 requirement={confirmRequirement(plan, settings.confirm_threshold, deps.ownPluginId)}
                 threshold={settings.confirm_threshold}
                 confirmLabel={intl.formatMessage(confirmMessages.confirmPlugins, {count: writes})}

@@ -5,7 +5,7 @@ import type {UserProfile} from '@mattermost/types/users';
 
 import {confirmMessages} from '../../confirm/messages';
 import {countWrites} from '../../confirm/plan_groups';
-import type {Caller, OutcomeItem} from '../../plan';
+import type {Caller} from '../../plan';
 
 import {BatchFlow} from '../batch/batch_flow';
 import {flagWords, planSelection, targetsOfUsers} from '../batch/plan_selection';
@@ -191,7 +191,7 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
         try {
             const targets = [...targetsOfUsers([...selected.values()]), ...list.targets];
             const flags = {dryRun: false, includeAdmins, includeBots, includeNeverActive: false};
-            const planned = await planSelection(targets, flags, caller, deps.rest, settings.protected_usernames);
+            const planned = await planSelection(targets, flags, caller, deps.rest, intl, settings.protected_usernames);
             setBatch({...planned, plan: {...planned.plan, command: ['/deactivate', ...flagWords(flags)].join(' ')}});
         } catch (caught) {
             setError(describeError(caught, intl));
@@ -201,15 +201,10 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
     };
 
     if (batch) {
-        const protectedResults: OutcomeItem[] = batch.protectedItems.map((item) => ({
-            item,
-            state: 'skipped',
-            reason: intl.formatMessage(batchMessages.protectedReason),
-        }));
         return (
             <BatchFlow
                 plan={batch.plan}
-                protectedItems={batch.protectedItems}
+                protectionNote={batch.protectionNote}
                 requirement={confirmRequirement(batch.plan, settings.confirm_threshold, deps.ownPluginId)}
                 threshold={settings.confirm_threshold}
                 confirmLabel={confirmLabel(intl, batch.plan)}
@@ -221,12 +216,14 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
                     if (recorded.batches.length > 0) {
                         notes.push(intl.formatMessage(batchMessages.recorded, {ids: recorded.batches.map((entry) => entry.id).join(', ')}));
                     }
+                    for (const entry of recorded.batches.filter((part) => part.summary_error)) {
+                        notes.push(intl.formatMessage(batchMessages.summaryFailed, {id: entry.id, reason: entry.summary_error}));
+                    }
                     for (const failure of recorded.errors) {
                         notes.push(intl.formatMessage(batchMessages.notRecorded, {reason: describeError(failure, intl)}));
                     }
                     return notes;
                 }}
-                extraResults={protectedResults}
                 fileName='deactivate-results.csv'
                 onClose={() => {
                     setBatch(undefined);
