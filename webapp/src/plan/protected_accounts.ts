@@ -10,14 +10,14 @@ export interface Protection {
     /** Lower-cased usernames; empty when they could not be read. */
     usernames: ReadonlySet<string>;
 
-    /** Why the list could not be read, in plain words safe in markdown; undefined when it was. */
+    /** The reason the list could not be read, in plain words safe in markdown; undefined when it was read. */
     unreadable?: string;
 }
 
 /**
  * Reads the protected accounts from the server part's `GET /settings`, the source of truth for
  * every caller. Any failure yields an empty list with the reason, so planning goes on without
- * protection and the plan says so.
+ * protection and the plan carries a note.
  */
 export async function loadProtection(rest: RestClient, intl: IntlShape): Promise<Protection> {
     try {

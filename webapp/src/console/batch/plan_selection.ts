@@ -31,7 +31,7 @@ export function flagWords(flags: Flags): string[] {
  * Plans the chosen targets exactly as the slash command does (`planUsers`), with the protected
  * accounts of the server part, so a protected account is `protected_skipped` here too. When the
  * server part cannot be read, the list saved in the panel's settings (`savedProtected`) is used,
- * and the plan says so.
+ * and the plan carries a note about it.
  */
 export async function planSelection(
     targets: Target[],
