@@ -1,8 +1,8 @@
 import {createIntl} from 'react-intl';
 import type {IntlShape} from 'react-intl';
 
-import {runBulk} from '../bulk';
-import type {ItemResult, WriteResponse} from '../bulk';
+import {CANCELLED_REASON, runBulk} from '../bulk';
+import type {BulkProgress, ItemResult, WriteResponse} from '../bulk';
 import {describeRestError, isRestError} from '../rest';
 import type {RestClient} from '../rest';
 
@@ -12,6 +12,15 @@ import {isActionableItem} from './types';
 import type {Outcome, OutcomeItem, Plan, PlanItem} from './types';
 
 export type ProgressCallback = (done: number, total: number) => void;
+
+/** Lets a caller of runPlan cancel the run and follow the engine's full progress. */
+export interface RunControl {
+    /** Cancels the run: no new write starts, and the writes in flight finish and are recorded. */
+    signal?: AbortSignal;
+
+    /** Receives the engine's progress (counts, rate, ETA) of the phase that is running. */
+    onProgress?(progress: BulkProgress, phase: {offset: number; total: number}): void;
+}
 
 /**
  * Writes the actionable items of a plan through the bulk engine (`runBulk`: up to four writes
@@ -27,6 +36,19 @@ export async function executePlan(
     onProgress?: ProgressCallback,
     intl: IntlShape = englishIntl(),
 ): Promise<Outcome> {
+    const {outcome} = await runPlan(plan, rest, intl, {
+        onProgress: (progress, phase) => onProgress?.(phase.offset + progress.done, phase.total),
+    });
+    return outcome;
+}
+
+/** Runs a plan like executePlan, and can be canceled midway; the System Console panel uses it. */
+export async function runPlan(
+    plan: Plan,
+    rest: RestClient,
+    intl: IntlShape,
+    control: RunControl = {},
+): Promise<{outcome: Outcome; cancelled: boolean}> {
     const startedAt = Date.now();
     const outcomes = new Map<PlanItem, OutcomeItem>();
 
@@ -43,22 +65,32 @@ export async function executePlan(
     const isSelf = (item: PlanItem) => item.warnings.includes('self_plugin');
     const phases = [writes.filter((item) => !isSelf(item)), writes.filter(isSelf)];
 
+    let cancelled = false;
     let finishedBefore = 0;
     for (const phase of phases) {
+        if (cancelled) {
+            // The run was canceled before this phase, so none of its writes was sent.
+            for (const item of phase) {
+                outcomes.set(item, {item, state: 'skipped', reason: CANCELLED_REASON});
+            }
+            continue;
+        }
         const offset = finishedBefore;
-        const {results} = await runBulk(phase, (item) => sendWrite(item, rest), {
+        const result = await runBulk(phase, (item) => sendWrite(item, rest), {
             isIdempotent: () => true,
-            onProgress: (progress) => onProgress?.(offset + progress.done, writes.length),
+            signal: control.signal,
+            onProgress: (progress) => control.onProgress?.(progress, {offset, total: writes.length}),
         });
 
-        for (const result of results) {
-            outcomes.set(result.item, toOutcome(result, intl));
+        for (const itemResult of result.results) {
+            outcomes.set(itemResult.item, toOutcome(itemResult, intl));
         }
+        cancelled = result.cancelled;
         finishedBefore += phase.length;
     }
 
     const items = plan.items.map((item) => outcomes.get(item) as OutcomeItem);
-    return {plan, items, startedAt, finishedAt: Date.now()};
+    return {outcome: {plan, items, startedAt, finishedAt: Date.now()}, cancelled};
 }
 
 function toOutcome(result: ItemResult<PlanItem>, intl: IntlShape): OutcomeItem {

@@ -5,13 +5,13 @@ import type {UserProfile} from '@mattermost/types/users';
 
 import {confirmMessages} from '../../confirm/messages';
 import {countWrites} from '../../confirm/plan_groups';
+import {runPlan} from '../../plan';
 import type {Caller} from '../../plan';
 
 import {BatchFlow} from '../batch/batch_flow';
 import {flagWords, planSelection, targetsOfUsers} from '../batch/plan_selection';
 import type {PanelPlan} from '../batch/plan_selection';
 import {recordBatches} from '../batch/record_batches';
-import {runUserBatch} from '../batch/run_user_batch';
 import {confirmRequirement, countAccountWrites} from '../batch/type_to_confirm';
 import {describeError} from '../describe_error';
 import {batchMessages, userMessages as messages} from '../messages';
@@ -209,7 +209,7 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
                 threshold={settings.confirm_threshold}
                 confirmLabel={confirmLabel(intl, batch.plan)}
                 total={countAccountWrites(batch.plan)}
-                run={(signal, onProgress) => runUserBatch(batch.plan, deps.rest, {intl, signal, onProgress})}
+                run={(signal, onProgress) => runPlan(batch.plan, deps.rest, intl, {signal, onProgress})}
                 afterRun={async (outcome) => {
                     const recorded = await recordBatches(deps.history, outcome, flagWords(batch.flags));
                     const notes = [];
