@@ -56,6 +56,29 @@ async function previewList(text: string): Promise<void> {
     await page.getByTestId('deactivate-preview').waitFor();
 }
 
+// Creates users, slows every activation write by latencyMs and starts deactivating them all.
+async function startSlowBatch(prefix: string, count: number, latencyMs: number): Promise<string[]> {
+    const created = Array.from({length: count}, (_, index) => `${prefix}${index}`);
+    for (const username of created) {
+        sandbox.emulator!.store.createUser({username});
+    }
+    sandbox.emulator!.faults.configure({
+        latency: {fixedMs: latencyMs},
+        covers: (ctx) => ctx.method === 'PUT' && ctx.path.endsWith('/active'),
+    });
+    await openConsole();
+    await previewList(created.join('\n'));
+    await page.getByTestId('deactivate-confirm-typed').fill(String(created.length));
+    await page.getByTestId('deactivate-confirm-run').click();
+    await page.getByRole('progressbar').waitFor();
+    return created;
+}
+
+async function waitForRecordedNote(): Promise<boolean> {
+    const note = page.getByTestId('deactivate-results-note').first();
+    return eventually(() => note.innerText().then((text) => text.startsWith('Recorded in the history')), true, 10000);
+}
+
 async function runAndWaitForResults(): Promise<string> {
     await page.getByTestId('deactivate-confirm-run').click();
     const summary = page.getByTestId('deactivate-results-summary');
@@ -179,6 +202,56 @@ describe('System Console panel', () => {
             expect(done + skipped + failed).toBe(created.length);
             expect(failed).toBe(0);
             await saveScreenshot(page, 'console-cancelled');
+        } finally {
+            sandbox.emulator!.faults.configure({});
+        }
+    });
+
+    test('batch survives a tab switch', async () => {
+        try {
+            await startSlowBatch('tabswitch', 30, 150);
+            await page.getByTestId('deactivate-tab-history').click();
+            await page.getByTestId('deactivate-tab-users').click();
+            expect(await page.getByRole('progressbar').count()).toBe(1);
+
+            const summary = page.getByTestId('deactivate-results-summary');
+            await summary.waitFor({timeout: 30000});
+            expect(await summary.innerText()).toContain('30 done');
+            expect(await waitForRecordedNote()).toBe(true);
+        } finally {
+            sandbox.emulator!.faults.configure({});
+        }
+    });
+
+    test('leaving the page records finished writes', async () => {
+        const unloadBlocked = () => page.evaluate(() => {
+            const event = new Event('beforeunload', {cancelable: true});
+            window.dispatchEvent(event);
+            return event.defaultPrevented;
+        });
+
+        try {
+            const created = await startSlowBatch('leave', 40, 250);
+            expect(await unloadBlocked()).toBe(true);
+            await page.waitForFunction(() => {
+                const counts = document.querySelector('[data-testid="deactivate-progress-counts"]')?.textContent ?? '';
+                return /^[1-9]\d* of 40/.test(counts);
+            });
+
+            // A client-side route change unmounts the panel, as another System Console page does.
+            await page.evaluate(() => (window as any).WebappUtils.browserHistory.push('/'));
+            await page.getByTestId('channel-view').waitFor();
+            expect(await eventually(unloadBlocked, false, 10000)).toBe(false);
+
+            await page.evaluate((path) => (window as any).WebappUtils.browserHistory.push(path), consolePath);
+            const summary = page.getByTestId('deactivate-results-summary');
+            await summary.waitFor({timeout: 30000});
+            const [done] = ((await summary.innerText()).match(/\d+/g) ?? []).map(Number);
+            const store = sandbox.emulator!.store;
+            const deactivated = created.filter((username) => store.userByUsername(username)!.delete_at > 0).length;
+            expect(done).toBe(deactivated);
+            expect(done).toBeLessThan(created.length);
+            expect(await waitForRecordedNote()).toBe(true);
         } finally {
             sandbox.emulator!.faults.configure({});
         }

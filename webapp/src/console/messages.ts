@@ -93,6 +93,8 @@ export const batchMessages = {
         id: 'deactivate.console.batch.reason_own_plugin',
         defaultMessage: 'Disabling this plugin closes this panel and stops /deactivate.',
     },
+    previewTitle: {id: 'deactivate.console.batch.preview_title', defaultMessage: 'Review the batch'},
+    progressTitle: {id: 'deactivate.console.batch.progress_title', defaultMessage: 'Running the batch'},
     confirmInput: {id: 'deactivate.console.batch.confirm_input', defaultMessage: 'Confirmation'},
     back: {id: 'deactivate.console.batch.back', defaultMessage: 'Back'},
     progressLabel: {id: 'deactivate.console.batch.progress_label', defaultMessage: 'Batch progress'},

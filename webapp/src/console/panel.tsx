@@ -4,6 +4,7 @@ import {useIntl} from 'react-intl';
 import {loadCaller} from '../hook/caller';
 import type {Caller} from '../plan';
 
+import {cancelAllBatches} from './batch/batch_runner';
 import {describeError} from './describe_error';
 import {HistoryTab} from './history/history_tab';
 import {panelMessages as messages} from './messages';
@@ -47,6 +48,10 @@ export default function ConsolePanel(props: CustomSettingProps & {deps: PanelDep
     useEffect(() => {
         loadCaller(deps.store, deps.rest).then(setCaller, (caught: unknown) => setError(describeError(caught, intl)));
     }, [deps, intl]);
+
+    // Leaving for another System Console page unmounts the panel: its batches stop, and each
+    // records the writes that finished, so they can be undone from the history.
+    useEffect(() => cancelAllBatches, []);
 
     useEffect(() => {
         setSettings(readPanelSettings(props.value));

@@ -9,6 +9,8 @@ import {planUndo} from '../../plan';
 import type {Plan} from '../../plan';
 
 import {BatchFlow} from '../batch/batch_flow';
+import {BatchJobView} from '../batch/batch_job_view';
+import {sectionRunner, useBatchJob} from '../batch/batch_runner';
 import {downloadCsv} from '../csv/format_csv';
 import {describeError} from '../describe_error';
 import {batchMessages, historyMessages as messages} from '../messages';
@@ -44,6 +46,8 @@ export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSe
     const [undoableOnly, setUndoableOnly] = useState(false);
     const [userId, setUserId] = useState('');
     const [pending, setPending] = useState<Pending>();
+    const runner = sectionRunner('history');
+    const job = useBatchJob(runner);
 
     const load = useCallback(async (nextPage: number, previous: Batch[]) => {
         try {
@@ -82,10 +86,24 @@ export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSe
         }
     };
 
+    if (job) {
+        return (
+            <BatchJobView
+                job={job}
+                runner={runner}
+                onClose={() => {
+                    setPending(undefined);
+                    load(0, []);
+                }}
+            />
+        );
+    }
+
     if (pending) {
         const count = pending.plan.items.filter((item) => item.class === 'reactivate').length;
         return (
             <BatchFlow
+                runner={runner}
                 plan={pending.plan}
                 requirement={{}}
                 threshold={settings.confirm_threshold}
@@ -100,10 +118,7 @@ export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSe
                     return {outcome: outcomeOfServerUndo(pending.plan, undone, startedAt), cancelled: false};
                 }}
                 fileName={`deactivate-undo-${pending.batch.id}.csv`}
-                onClose={() => {
-                    setPending(undefined);
-                    load(0, []);
-                }}
+                onBack={() => setPending(undefined)}
             />
         );
     }

@@ -7,6 +7,8 @@ import {executePlan, listInstalledPlugins, planPlugins} from '../../plan';
 import type {Caller, InstalledPlugin, Plan} from '../../plan';
 
 import {BatchFlow} from '../batch/batch_flow';
+import {BatchJobView} from '../batch/batch_job_view';
+import {sectionRunner, useBatchJob} from '../batch/batch_runner';
 import {confirmRequirement} from '../batch/type_to_confirm';
 import {describeError} from '../describe_error';
 import {panelMessages, pluginMessages as messages} from '../messages';
@@ -36,6 +38,8 @@ export function PluginsTab({deps, caller, settings}: {deps: PanelDeps; caller: C
     const [error, setError] = useState('');
     const [plan, setPlan] = useState<Plan>();
     const canWrite = caller.permissions.has(PLUGIN_WRITE_PERMISSION);
+    const runner = sectionRunner('plugins');
+    const job = useBatchJob(runner);
 
     const load = useCallback(async () => {
         try {
@@ -55,10 +59,10 @@ export function PluginsTab({deps, caller, settings}: {deps: PanelDeps; caller: C
     }, [load]);
 
     useEffect(() => deps.events.subscribe((message) => {
-        if (PLUGIN_EVENTS.has(message.event) && !plan) {
+        if (PLUGIN_EVENTS.has(message.event) && !plan && !job) {
             load();
         }
-    }), [deps.events, load, plan]);
+    }), [deps.events, load, plan, job]);
 
     const disable = async (plugin: InstalledPlugin) => {
         try {
@@ -104,11 +108,25 @@ export function PluginsTab({deps, caller, settings}: {deps: PanelDeps; caller: C
         },
     ];
 
+    if (job) {
+        return (
+            <BatchJobView
+                job={job}
+                runner={runner}
+                onClose={() => {
+                    setPlan(undefined);
+                    load();
+                }}
+            />
+        );
+    }
+
     if (plan) {
         const target = plan.items[0]?.kind === 'plugin' ? plan.items[0].plugin : undefined;
         const writes = plan.items.filter((item) => item.class === 'disable_plugin').length;
         return (
             <BatchFlow
+                runner={runner}
                 plan={plan}
                 requirement={confirmRequirement(plan, settings.confirm_threshold, deps.ownPluginId)}
                 threshold={settings.confirm_threshold}
@@ -129,10 +147,7 @@ export function PluginsTab({deps, caller, settings}: {deps: PanelDeps; caller: C
                     })];
                 }}
                 fileName='deactivate-plugins.csv'
-                onClose={() => {
-                    setPlan(undefined);
-                    load();
-                }}
+                onBack={() => setPlan(undefined)}
             />
         );
     }

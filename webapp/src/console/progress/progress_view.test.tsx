@@ -16,7 +16,7 @@ function renderView(props: Partial<React.ComponentProps<typeof ProgressView>> = 
     const onCancel = jest.fn();
     const view = render(
         <IntlProvider locale='en' messages={en}>
-            <ProgressView total={200} cancelling={false} onCancel={onCancel} {...props}/>
+            <ProgressView total={200} canceling={false} onCancel={onCancel} {...props}/>
         </IntlProvider>,
     );
     return {onCancel, view};
@@ -53,7 +53,7 @@ describe('ProgressView', () => {
         expect(live.textContent).toBe('30% done');
         view.rerender(
             <IntlProvider locale='en' messages={en}>
-                <ProgressView total={200} cancelling={false} onCancel={jest.fn()} progress={progress(82)}/>
+                <ProgressView total={200} canceling={false} onCancel={jest.fn()} progress={progress(82)}/>
             </IntlProvider>,
         );
         expect(screen.getByTestId('deactivate-progress-live').textContent).toBe('40% done');
@@ -66,7 +66,7 @@ describe('ProgressView', () => {
     });
 
     test('cancelling disables the button', () => {
-        renderView({progress: progress(10), cancelling: true});
+        renderView({progress: progress(10), canceling: true});
         expect(screen.getByTestId('deactivate-progress-cancel')).toBeDisabled();
         expect(screen.getByText(/nothing new starts/)).toBeInTheDocument();
     });

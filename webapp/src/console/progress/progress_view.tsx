@@ -3,6 +3,7 @@ import {useIntl} from 'react-intl';
 
 import type {BulkProgress} from '../../bulk';
 
+import {FocusedHeading} from '../batch/focused_heading';
 import {formatDuration} from '../batch/format_duration';
 import {batchMessages as messages} from '../messages';
 import {buttonStyle, panelStyles as styles} from '../panel_styles';
@@ -11,7 +12,7 @@ export interface ProgressViewProps {
     /** The engine's latest progress event; undefined until the first item finished. */
     progress?: BulkProgress;
     total: number;
-    cancelling: boolean;
+    canceling: boolean;
     onCancel(): void;
 }
 
@@ -19,7 +20,7 @@ export interface ProgressViewProps {
  * Shows a running batch: a progress bar, counts per state, rate and ETA, and Cancel. The live
  * region announces every tenth of the way, so a screen reader is not flooded with each item.
  */
-export function ProgressView({progress, total, cancelling, onCancel}: ProgressViewProps) {
+export function ProgressView({progress, total, canceling, onCancel}: ProgressViewProps) {
     const intl = useIntl();
     const done = progress?.done ?? 0;
     const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
@@ -43,6 +44,10 @@ export function ProgressView({progress, total, cancelling, onCancel}: ProgressVi
             style={styles.box}
             data-testid='deactivate-progress'
         >
+            <FocusedHeading
+                text={intl.formatMessage(messages.progressTitle)}
+                testId='deactivate-progress-title'
+            />
             <div
                 role='progressbar'
                 aria-label={intl.formatMessage(messages.progressLabel)}
@@ -75,12 +80,12 @@ export function ProgressView({progress, total, cancelling, onCancel}: ProgressVi
             >
                 {intl.formatMessage(messages.progressAnnounce, {percent: announcedPercent})}
             </p>
-            {cancelling && <p style={styles.warning}>{intl.formatMessage(messages.cancelling)}</p>}
+            {canceling && <p style={styles.warning}>{intl.formatMessage(messages.cancelling)}</p>}
             <div>
                 <button
                     type='button'
-                    style={buttonStyle(styles.secondary, cancelling)}
-                    disabled={cancelling}
+                    style={buttonStyle(styles.secondary, canceling)}
+                    disabled={canceling}
                     onClick={onCancel}
                     data-testid='deactivate-progress-cancel'
                 >

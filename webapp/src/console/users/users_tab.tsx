@@ -6,9 +6,11 @@ import type {UserProfile} from '@mattermost/types/users';
 import {confirmMessages} from '../../confirm/messages';
 import {countWrites} from '../../confirm/plan_groups';
 import {runPlan} from '../../plan';
-import type {Caller} from '../../plan';
+import type {Caller, Outcome} from '../../plan';
 
 import {BatchFlow} from '../batch/batch_flow';
+import {BatchJobView} from '../batch/batch_job_view';
+import {sectionRunner, useBatchJob} from '../batch/batch_runner';
 import {flagWords, planSelection, targetsOfUsers} from '../batch/plan_selection';
 import type {PanelPlan} from '../batch/plan_selection';
 import {recordBatches} from '../batch/record_batches';
@@ -52,6 +54,22 @@ function toRows(page: UserPage): UserRow[] {
     return page.users.map((user) => ({user, lastActivityAt: page.activity.get(user.id) ?? 0}));
 }
 
+// Records the batch in the server part's history and words the notes shown under the results.
+async function recordPanelBatch(deps: PanelDeps, intl: IntlShape, outcome: Outcome, flags: string[]): Promise<string[]> {
+    const recorded = await recordBatches(deps.history, outcome, flags);
+    const notes = [];
+    if (recorded.batches.length > 0) {
+        notes.push(intl.formatMessage(batchMessages.recorded, {ids: recorded.batches.map((entry) => entry.id).join(', ')}));
+    }
+    for (const entry of recorded.batches.filter((part) => part.summary_error)) {
+        notes.push(intl.formatMessage(batchMessages.summaryFailed, {id: entry.id, reason: entry.summary_error}));
+    }
+    for (const failure of recorded.errors) {
+        notes.push(intl.formatMessage(batchMessages.notRecorded, {reason: describeError(failure, intl)}));
+    }
+    return notes;
+}
+
 function confirmLabel(intl: IntlShape, plan: PanelPlan['plan']): string {
     const writes = countWrites(plan);
     if (writes.users > 0 && writes.bots > 0) {
@@ -80,6 +98,8 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
     const [includeAdmins, setIncludeAdmins] = useState(false);
     const [includeBots, setIncludeBots] = useState(false);
     const [batch, setBatch] = useState<PanelPlan>();
+    const runner = sectionRunner('users');
+    const job = useBatchJob(runner);
     const loadingRef = useRef(false);
     const listingRef = useRef<Listing>();
     listingRef.current = listing;
@@ -148,7 +168,7 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
     // because the event carries no user.
     useEffect(() => deps.events.subscribe((message) => {
         const current = listingRef.current;
-        if (!current || batch) {
+        if (!current || batch || job) {
             return;
         }
         if (message.event === 'user_updated') {
@@ -159,7 +179,7 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
         } else if (message.event === 'user_activation_status_change' && !loadingRef.current) {
             start({...current, rows: [], nextPage: 0, complete: false, activityState: {}});
         }
-    }), [deps.events, batch, start]);
+    }), [deps.events, batch, job, start]);
 
     const shown = useMemo(() => {
         if (!listing) {
@@ -200,31 +220,11 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
         }
     };
 
-    if (batch) {
+    if (job) {
         return (
-            <BatchFlow
-                plan={batch.plan}
-                protectionNote={batch.protectionNote}
-                requirement={confirmRequirement(batch.plan, settings.confirm_threshold, deps.ownPluginId)}
-                threshold={settings.confirm_threshold}
-                confirmLabel={confirmLabel(intl, batch.plan)}
-                total={countAccountWrites(batch.plan)}
-                run={(signal, onProgress) => runPlan(batch.plan, deps.rest, intl, {signal, onProgress})}
-                afterRun={async (outcome) => {
-                    const recorded = await recordBatches(deps.history, outcome, flagWords(batch.flags));
-                    const notes = [];
-                    if (recorded.batches.length > 0) {
-                        notes.push(intl.formatMessage(batchMessages.recorded, {ids: recorded.batches.map((entry) => entry.id).join(', ')}));
-                    }
-                    for (const entry of recorded.batches.filter((part) => part.summary_error)) {
-                        notes.push(intl.formatMessage(batchMessages.summaryFailed, {id: entry.id, reason: entry.summary_error}));
-                    }
-                    for (const failure of recorded.errors) {
-                        notes.push(intl.formatMessage(batchMessages.notRecorded, {reason: describeError(failure, intl)}));
-                    }
-                    return notes;
-                }}
-                fileName='deactivate-results.csv'
+            <BatchJobView
+                job={job}
+                runner={runner}
                 onClose={() => {
                     setBatch(undefined);
                     setSelected(new Map());
@@ -232,6 +232,25 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
                         start({...listingRef.current, rows: [], nextPage: 0, complete: false, activityState: {}});
                     }
                 }}
+            />
+        );
+    }
+
+    if (batch) {
+        const flags = flagWords(batch.flags);
+        return (
+            <BatchFlow
+                runner={runner}
+                plan={batch.plan}
+                protectionNote={batch.protectionNote}
+                requirement={confirmRequirement(batch.plan, settings.confirm_threshold, deps.ownPluginId)}
+                threshold={settings.confirm_threshold}
+                confirmLabel={confirmLabel(intl, batch.plan)}
+                total={countAccountWrites(batch.plan)}
+                run={(signal, onProgress) => runPlan(batch.plan, deps.rest, intl, {signal, onProgress})}
+                afterRun={(outcome) => recordPanelBatch(deps, intl, outcome, flags)}
+                fileName='deactivate-results.csv'
+                onBack={() => setBatch(undefined)}
             />
         );
     }
