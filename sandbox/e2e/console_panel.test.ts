@@ -143,6 +143,29 @@ describe('System Console panel', () => {
         expect(lines[2]).toMatch(/^'@bob,bob,/);
     });
 
+    test('list lives as long as its text', async () => {
+        await openConsole();
+        const sources = page.getByTestId('deactivate-users-selected');
+        await previewList('carol\ndave\n');
+        await page.getByTestId('deactivate-confirm-back').click();
+        expect(await page.getByTestId('deactivate-user-list').inputValue()).toBe('carol\ndave\n');
+        expect(await sources.innerText()).toBe('To preview: 0 selected in the table, 2 users from the list');
+
+        await page.getByTestId('deactivate-user-list').fill('dave');
+        await page.getByTestId('deactivate-users-preview').click();
+        const names = await page.getByTestId('deactivate-preview-group-deactivate').locator('li').allInnerTexts();
+        expect(names).toHaveLength(1);
+        expect(names[0]).toMatch(/^@dave\b/);
+        await runAndWaitForResults();
+        await page.getByTestId('deactivate-batch-close').click();
+
+        expect(await page.getByTestId('deactivate-user-list').inputValue()).toBe('');
+        expect(await sources.innerText()).toBe('To preview: 0 selected in the table, 0 users from the list');
+        expect(await page.getByTestId('deactivate-users-preview').isDisabled()).toBe(true);
+        expect(userIsActive('carol')).toBe(true);
+        sandbox.emulator!.store.updateActive(sandbox.emulator!.store.userByUsername('dave')!, true);
+    });
+
     test('admin batch needs typed count', async () => {
         await openConsole();
         await page.getByTestId('deactivate-include-admins').check();
@@ -341,7 +364,7 @@ describe('System Console panel', () => {
         process.stdout.write(`console panel: select-all render of ${loaded} rows took ${renderMs.toFixed(1)} ms\n`);
         expect(renderMs).toBeLessThan(1000);
         expect(await page.getByTestId('virtual-row').count()).toBeLessThan(40);
-        expect(await page.getByTestId('deactivate-users-selected').innerText()).toBe(`${loaded} selected`);
+        expect(await page.getByTestId('deactivate-users-selected').innerText()).toBe(`To preview: ${loaded} selected in the table, 0 users from the list`);
 
         const body = page.getByTestId('deactivate-users-table-body');
         await body.focus();

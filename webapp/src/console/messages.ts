@@ -33,7 +33,10 @@ export const userMessages = {
         id: 'deactivate.console.users.loaded',
         defaultMessage: '{shown} shown of {loaded} loaded{complete, select, true {} other {, more pages to load}}',
     },
-    selected: {id: 'deactivate.console.users.selected', defaultMessage: '{count} selected'},
+    selected: {
+        id: 'deactivate.console.users.selected',
+        defaultMessage: 'To preview: {table} selected in the table, {list, plural, one {# user} other {# users}} from the list',
+    },
     selectShown: {id: 'deactivate.console.users.select_shown', defaultMessage: 'Select all shown'},
     clearSelection: {id: 'deactivate.console.users.clear_selection', defaultMessage: 'Clear selection'},
     listLabel: {

@@ -1,4 +1,4 @@
-import React, {useState} from 'react';
+import React from 'react';
 import {useIntl} from 'react-intl';
 
 import {CsvSyntaxError} from '../csv/parse_csv';
@@ -10,34 +10,43 @@ import type {ParsedUserList} from './parse_user_list';
 
 const emptyList: ParsedUserList = {targets: [], rejected: []};
 
-/** Renders a text area and a file picker that read a pasted list or a CSV file of users. */
-export function UserListInput({onChange}: {onChange(list: ParsedUserList): void}) {
-    const intl = useIntl();
-    const [text, setText] = useState('');
-    const [list, setList] = useState<ParsedUserList>(emptyList);
-    const [error, setError] = useState('');
+/** A pasted or uploaded list as text, with what it parses to or why it cannot be parsed. */
+export interface UserListText {
+    text: string;
+    list: ParsedUserList;
+    /** The CSV syntax error, when the text cannot be parsed; `list` is then empty. */
+    error: string;
+}
 
-    const read = (next: string) => {
-        setText(next);
-        try {
-            const parsed = parseUserList(next);
-            setList(parsed);
-            setError('');
-            onChange(parsed);
-        } catch (caught) {
-            if (!(caught instanceof CsvSyntaxError)) {
-                throw caught;
-            }
-            setList(emptyList);
-            setError(caught.message);
-            onChange(emptyList);
+/** Parses the text of the list field; the list is empty when the text is. */
+export function readUserListText(text: string): UserListText {
+    try {
+        return {text, list: parseUserList(text), error: ''};
+    } catch (caught) {
+        if (!(caught instanceof CsvSyntaxError)) {
+            throw caught;
         }
-    };
+        return {text, list: emptyList, error: caught.message};
+    }
+}
+
+export interface UserListInputProps {
+    value: UserListText;
+    onChange(text: string): void;
+}
+
+/**
+ * Renders a text area and a file picker that read a pasted list or a CSV file of users. The
+ * parent keeps the text, so the list parsed from it exists exactly as long as the text does.
+ */
+export function UserListInput({value, onChange}: UserListInputProps) {
+    const intl = useIntl();
+    const {text, list, error} = value;
 
     const upload = async (event: React.ChangeEvent<HTMLInputElement>) => {
         const file = event.target.files?.[0];
         if (file) {
-            read(await file.text());
+            onChange(await file.text());
         }
     };
 
@@ -49,7 +58,7 @@ export function UserListInput({onChange}: {onChange(list: ParsedUserList): void}
                     style={styles.textarea}
                     value={text}
                     data-testid='deactivate-user-list'
-                    onChange={(event) => read(event.target.value)}
+                    onChange={(event) => onChange(event.target.value)}
                 />
             </label>
             <label style={styles.field}>

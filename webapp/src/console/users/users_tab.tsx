@@ -24,12 +24,11 @@ import type {PanelDeps} from '../types';
 
 import {loadUserPage, searchUsers} from './load_users';
 import type {ActivityState, UserPage} from './load_users';
-import type {ParsedUserList} from './parse_user_list';
 import {userColumns} from './user_columns';
 import type {UserRow} from './user_columns';
 import {noFilters, passesClientFilters} from './user_filters';
 import type {UserFilters} from './user_filters';
-import {UserListInput} from './user_list_input';
+import {UserListInput, readUserListText} from './user_list_input';
 
 const ROLES = ['system_admin', 'system_user_manager', 'system_manager', 'system_read_only_admin', 'system_user', 'system_guest'];
 const AUTH_SERVICES = ['email', 'ldap', 'saml', 'gitlab', 'google', 'office365', 'openid'];
@@ -94,7 +93,9 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
     const [loading, setLoading] = useState(false);
     const [error, setError] = useState('');
     const [selected, setSelected] = useState<Map<string, UserProfile>>(new Map());
-    const [list, setList] = useState<ParsedUserList>({targets: [], rejected: []});
+    const [listText, setListText] = useState('');
+    const userList = useMemo(() => readUserListText(listText), [listText]);
+    const list = userList.list;
     const [includeAdmins, setIncludeAdmins] = useState(false);
     const [includeBots, setIncludeBots] = useState(false);
     const [batch, setBatch] = useState<PanelPlan>();
@@ -228,6 +229,7 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
                 onClose={() => {
                     setBatch(undefined);
                     setSelected(new Map());
+                    setListText('');
                     if (listingRef.current) {
                         start({...listingRef.current, rows: [], nextPage: 0, complete: false, activityState: {}});
                     }
@@ -428,7 +430,10 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
                     />
                 </>
             )}
-            <UserListInput onChange={setList}/>
+            <UserListInput
+                value={userList}
+                onChange={setListText}
+            />
             <div style={styles.row}>
                 <label>
                     <input
@@ -448,7 +453,7 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
                     />
                     {` ${intl.formatMessage(messages.includeBots)}`}
                 </label>
-                <span data-testid='deactivate-users-selected'>{intl.formatMessage(messages.selected, {count: selected.size})}</span>
+                <span data-testid='deactivate-users-selected'>{intl.formatMessage(messages.selected, {table: selected.size, list: list.targets.length})}</span>
                 <button
                     type='button'
                     style={buttonStyle(styles.primary, targetCount === 0 || loading)}
