@@ -46,9 +46,20 @@ export const userMessages = {
     upload: {id: 'deactivate.console.users.upload', defaultMessage: 'Upload a CSV file'},
     listRead: {
         id: 'deactivate.console.users.list_read',
-        defaultMessage: '{count, plural, one {# user} other {# users}} in the list{column, select, none {} other { (column {column})}}.',
+        defaultMessage: '{count, plural, one {# user} other {# users}} in the list{columns, select, none {} other { (read from {columns})}}.',
     },
-    listRejected: {id: 'deactivate.console.users.list_rejected', defaultMessage: 'Not a user (row {row}): {value}'},
+    listRejected: {
+        id: 'deactivate.console.users.list_rejected',
+        defaultMessage: 'Row {row}: {value} is not a username, email address or user id',
+    },
+    listRowEmpty: {
+        id: 'deactivate.console.users.list_row_empty',
+        defaultMessage: 'Row {row}: no id, username or email address',
+    },
+    listRejectedTotal: {
+        id: 'deactivate.console.users.list_rejected_total',
+        defaultMessage: '{count, plural, one {# entry was} other {# entries were}} not read{hidden, plural, =0 {:} other {, the first {shown} are listed:}}',
+    },
     includeAdmins: {id: 'deactivate.console.users.include_admins', defaultMessage: 'Include system admins'},
     includeBots: {id: 'deactivate.console.users.include_bots', defaultMessage: 'Include bots'},
     preview: {

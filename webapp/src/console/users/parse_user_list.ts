@@ -3,61 +3,66 @@ import type {Target} from '../../command';
 
 import {parseCsv} from '../csv/parse_csv';
 
-/** A pasted or uploaded value that is not a username, email address or user id. */
+/** A pasted or uploaded entry that names no account. */
 export interface RejectedValue {
     /** 1-based row of the CSV text. */
     row: number;
+    /** The value read; empty when a row of a CSV with a header has no identifier at all. */
     value: string;
 }
 
 export interface ParsedUserList {
     targets: Target[];
     rejected: RejectedValue[];
-    /** The header cell whose column was read, when the first row was a header. */
-    column?: string;
+    /** The header cells whose columns were read, in the order they are tried. */
+    columns: string[];
 }
 
-// Header names, in order of preference: an id names one account for sure, an email address
-// is unique too, and a username comes last.
-const HEADER_NAMES: Record<string, string[]> = {
-    id: ['id', 'user_id', 'userid', 'user id'],
-    email: ['email', 'e-mail', 'email address', 'mail'],
-    username: ['username', 'user name', 'user', 'login', 'name'],
-};
+// Header names of the identifier columns, in the order a row's cells are tried: an id names
+// one account for sure, then a username, then an email address. A "name" column is left out,
+// because spreadsheets use it for the full name.
+const HEADER_NAMES: Array<{kind: string; names: string[]}> = [
+    {kind: 'id', names: ['id', 'user_id', 'userid', 'user id']},
+    {kind: 'username', names: ['username', 'user name', 'user', 'login']},
+    {kind: 'email', names: ['email', 'e-mail', 'email address', 'mail']},
+];
 
-function findColumn(header: string[]): {index: number; name: string} | undefined {
+interface HeaderColumn {
+    index: number;
+    name: string;
+}
+
+function findColumns(header: string[]): HeaderColumn[] {
     const normalized = header.map((cell) => cell.trim().toLowerCase());
-    for (const names of Object.values(HEADER_NAMES)) {
+    const columns: HeaderColumn[] = [];
+    for (const {names} of HEADER_NAMES) {
         const index = normalized.findIndex((cell) => names.includes(cell));
         if (index >= 0) {
-            return {index, name: header[index].trim()};
+            columns.push({index, name: header[index].trim()});
         }
     }
-    return undefined;
+    return columns;
 }
 
 /**
- * Reads a list of users from pasted text or an uploaded CSV file. When the first row names a
- * column (id, email or username, in that order of preference), only that column is read.
- * Otherwise every cell is read, and a cell may hold several values separated by spaces, so
- * `alice bob` on one line and one name per line both work. Values are classified like the
- * targets of `/deactivate` and the same account named twice is kept once.
+ * Reads a list of users from pasted text or an uploaded CSV file. When the first row names
+ * identifier columns (id, username, email), each later row gives the first non-empty cell of
+ * them in that order, and a row with none is rejected. Otherwise every cell is read, and a cell
+ * may hold several values separated by spaces, so `alice bob` on one line and one name per line
+ * both work. Values are classified like the targets of `/deactivate` and the same account named
+ * twice is kept once.
  */
 export function parseUserList(text: string): ParsedUserList {
     const rows = parseCsv(text);
-    const column = rows.length > 0 ? findColumn(rows[0]) : undefined;
+    const columns = rows.length > 0 ? findColumns(rows[0]) : [];
     const targets: Target[] = [];
     const rejected: RejectedValue[] = [];
     const seen = new Set<string>();
 
     const add = (value: string, row: number) => {
-        const trimmed = value.trim();
-        if (trimmed === '') {
-            return;
-        }
-        const target = parseTarget(trimmed);
+        const target = parseTarget(value);
         if (!target) {
-            rejected.push({row, value: trimmed});
+            rejected.push({row, value});
             return;
         }
         const key = `${target.kind}:${target.value}`;
@@ -69,18 +74,26 @@ export function parseUserList(text: string): ParsedUserList {
 
     rows.forEach((cells, index) => {
         const row = index + 1;
-        if (column) {
-            if (index > 0) {
-                add(cells[column.index] ?? '', row);
+        if (columns.length > 0) {
+            if (index === 0) {
+                return;
+            }
+            const value = columns.map((column) => (cells[column.index] ?? '').trim()).find((cell) => cell !== '');
+            if (value === undefined) {
+                rejected.push({row, value: ''});
+            } else {
+                add(value, row);
             }
             return;
         }
         for (const cell of cells) {
             for (const value of cell.split(/\s+/)) {
-                add(value, row);
+                if (value !== '') {
+                    add(value, row);
+                }
             }
         }
     });
 
-    return {targets, rejected, column: column?.name};
+    return {targets, rejected, columns: columns.map((column) => column.name)};
 }

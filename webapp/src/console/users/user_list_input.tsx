@@ -8,7 +8,10 @@ import {panelStyles as styles} from '../panel_styles';
 import {parseUserList} from './parse_user_list';
 import type {ParsedUserList} from './parse_user_list';
 
-const emptyList: ParsedUserList = {targets: [], rejected: []};
+const emptyList: ParsedUserList = {targets: [], rejected: [], columns: []};
+
+// Rejected entries listed by row; the total counts them all.
+const MAX_REJECTED_SHOWN = 20;
 
 /** A pasted or uploaded list as text, with what it parses to or why it cannot be parsed. */
 export interface UserListText {
@@ -75,7 +78,7 @@ export function UserListInput({value, onChange}: UserListInputProps) {
                     style={styles.note}
                     data-testid='deactivate-user-list-summary'
                 >
-                    {intl.formatMessage(messages.listRead, {count: list.targets.length, column: list.column ?? 'none'})}
+                    {intl.formatMessage(messages.listRead, {count: list.targets.length, columns: list.columns.length > 0 ? list.columns.join(', ') : 'none'})}
                 </p>
             )}
             {error && (
@@ -87,14 +90,27 @@ export function UserListInput({value, onChange}: UserListInputProps) {
                 </p>
             )}
             {list.rejected.length > 0 && (
-                <ul
-                    style={{...styles.list, ...styles.error}}
+                <div
+                    style={styles.error}
                     data-testid='deactivate-user-list-rejected'
                 >
-                    {list.rejected.slice(0, 20).map((entry) => (
-                        <li key={`${entry.row}-${entry.value}`}>{intl.formatMessage(messages.listRejected, {row: entry.row, value: entry.value})}</li>
-                    ))}
-                </ul>
+                    <p data-testid='deactivate-user-list-rejected-total'>
+                        {intl.formatMessage(messages.listRejectedTotal, {
+                            count: list.rejected.length,
+                            shown: Math.min(list.rejected.length, MAX_REJECTED_SHOWN),
+                            hidden: Math.max(0, list.rejected.length - MAX_REJECTED_SHOWN),
+                        })}
+                    </p>
+                    <ul style={styles.list}>
+                        {list.rejected.slice(0, MAX_REJECTED_SHOWN).map((entry) => (
+                            <li key={`${entry.row}-${entry.value}`}>
+                                {entry.value === '' ?
+                                    intl.formatMessage(messages.listRowEmpty, {row: entry.row}) :
+                                    intl.formatMessage(messages.listRejected, {row: entry.row, value: entry.value})}
+                            </li>
+                        ))}
+                    </ul>
+                </div>
             )}
         </div>
     );
