@@ -49,7 +49,7 @@ export function PlanPreview({plan, protectionNote}: PlanPreviewProps) {
         return intl.formatMessage(confirmMessages.groupHeading, {label, count: group.items.length});
     };
 
-    const ssoCount = plan.items.filter((item) => item.warnings.includes('sso_reactivation')).length;
+    const ssoItems = plan.items.filter((item) => item.warnings.includes('sso_reactivation'));
     const writesUsers = plan.items.some((item) => item.class === 'deactivate');
 
     return (
@@ -74,12 +74,15 @@ export function PlanPreview({plan, protectionNote}: PlanPreviewProps) {
             ))}
             {writesUsers && <p style={styles.note}>{intl.formatMessage(confirmMessages.consequences)}</p>}
             {writesUsers && <p style={styles.note}>{intl.formatMessage(confirmMessages.botsFollowOwner)}</p>}
-            {ssoCount > 0 && (
+            {ssoItems.length > 0 && (
                 <p
                     style={styles.warning}
                     role='alert'
                 >
-                    {intl.formatMessage(confirmMessages.ssoWarning, {count: ssoCount})}
+                    {intl.formatMessage(confirmMessages.ssoWarning, {
+                        count: ssoItems.length,
+                        names: ssoItems.slice(0, MAX_NAMES_PER_GROUP).map(itemLabel).join(', '),
+                    })}
                 </p>
             )}
             {plan.items.some((item) => item.warnings.includes('self_plugin')) && (
