@@ -280,6 +280,53 @@ describe('System Console panel', () => {
         }
     });
 
+    test('settings apply only after save', async () => {
+        await openConsole();
+        await page.getByTestId('deactivate-tab-settings').click();
+        const threshold = page.getByTestId('deactivate-settings-threshold');
+        await threshold.fill('-3');
+        expect(await page.getByTestId('deactivate-settings-threshold-error').innerText()).toBe('Enter a whole number from 0 to 1000000.');
+        await page.getByTestId('deactivate-settings-inactive-days').fill('0');
+        expect(await page.getByTestId('deactivate-settings-inactive-days-error').innerText()).toBe('Enter a whole number from 1 to 36500.');
+        await page.getByTestId('deactivate-settings-inactive-days').fill('90');
+        await threshold.fill('1');
+        expect(await page.getByTestId('deactivate-settings-threshold-error').count()).toBe(0);
+
+        // Unsaved, the threshold of 1 does not apply yet: two users need no typed count.
+        await page.getByTestId('deactivate-tab-users').click();
+        await previewList('carol dave');
+        expect(await page.getByTestId('deactivate-confirm-typed').count()).toBe(0);
+        await page.getByTestId('deactivate-confirm-back').click();
+
+        await page.getByTestId('admin-save').click();
+        await eventually(() => page.getByTestId('admin-save').isDisabled(), true);
+        expect(await page.getByTestId('admin-save-error').count()).toBe(0);
+        const stored = sandbox.emulator!.store.config.PluginSettings.Plugins['app.deactivate'];
+        expect(stored.consolepanel).toMatchObject({confirm_threshold: 1, inactive_days: 90});
+
+        await page.getByTestId('deactivate-users-preview').click();
+        await page.getByTestId('deactivate-preview').waitFor();
+        expect(await page.getByTestId('deactivate-confirm-typed').count()).toBe(1);
+        delete sandbox.emulator!.store.config.PluginSettings.Plugins['app.deactivate'];
+    });
+
+    test('failed save names the error', async () => {
+        sandbox.emulator!.faults.configure({serverErrorRate: 1, covers: (ctx) => ctx.path.endsWith('/config/patch')});
+        try {
+            await openConsole();
+            await page.getByTestId('deactivate-tab-settings').click();
+            await page.getByTestId('deactivate-settings-threshold').fill('30');
+            await page.getByTestId('admin-save').click();
+            const error = page.getByTestId('admin-save-error');
+            await error.waitFor();
+            // The injected fault is a 500 with an AppError body or a proxy's 502 or 503 page.
+            const text = await error.innerText();
+            expect(text).toMatch(/^Saving the configuration failed: .+ \((api\.emulator\.injected_fault\.app_error, HTTP 500|HTTP 50[23])\)$/);
+        } finally {
+            sandbox.emulator!.faults.configure({});
+        }
+    });
+
     test('inactive filter uses activity', async () => {
         await openConsole();
         await page.getByTestId('deactivate-filter-inactive-days').fill('180');

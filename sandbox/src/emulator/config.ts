@@ -19,6 +19,8 @@ export interface EmulatorConfig {
         EnableUploads: boolean;
         Directory: string;
         ClientDirectory: string;
+        /** Plugin settings by plugin id, with lower-cased setting keys as the server stores them. */
+        Plugins: Record<string, Record<string, unknown>>;
     };
     GuestAccountsSettings: {
         Enable: boolean;
@@ -72,6 +74,7 @@ export function defaultConfig(): EmulatorConfig {
             EnableUploads: true,
             Directory: './plugins',
             ClientDirectory: './client/plugins',
+            Plugins: {},
         },
         GuestAccountsSettings: {Enable: false},
         PrivacySettings: {ShowEmailAddress: true, ShowFullName: true},

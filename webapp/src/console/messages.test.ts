@@ -29,6 +29,8 @@ const realisticValues = {
     label: 'Will be deactivated',
     list: 2,
     loaded: 200,
+    max: 36500,
+    min: 1,
     name: 'Calls',
     names: '@alice (Alice Adams), @bob',
     percent: 40,

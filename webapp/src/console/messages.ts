@@ -215,6 +215,14 @@ export const settingsMessages = {
         id: 'deactivate.console.settings.summary_channel',
         defaultMessage: 'Channel id for a short summary of each batch (leave empty for none)',
     },
+    outOfRange: {
+        id: 'deactivate.console.settings.out_of_range',
+        defaultMessage: 'Enter a whole number from {min} to {max}.',
+    },
+    saveInvalid: {
+        id: 'deactivate.console.settings.save_invalid',
+        defaultMessage: 'A Deactivate setting is invalid and kept its previous value: {reason}',
+    },
     saveHint: {
         id: 'deactivate.console.settings.save_hint',
         defaultMessage: 'Changes take effect after Save at the bottom of the page.',

@@ -1,4 +1,4 @@
-import React, {useEffect, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {useIntl} from 'react-intl';
 
 import {loadCaller} from '../hook/caller';
@@ -7,11 +7,11 @@ import type {Caller} from '../plan';
 import {cancelAllBatches} from './batch/batch_runner';
 import {describeError} from './describe_error';
 import {HistoryTab} from './history/history_tab';
-import {panelMessages as messages} from './messages';
+import {panelMessages as messages, settingsMessages} from './messages';
 import {PLUGIN_READ_PERMISSION, USER_WRITE_PERMISSION, missingPermission} from './permissions';
 import {panelStyles as styles} from './panel_styles';
 import {PluginsTab} from './plugins/plugins_tab';
-import {readPanelSettings} from './settings/panel_settings';
+import {readPanelSettings, readSavedPanelSettings} from './settings/panel_settings';
 import type {PanelSettings} from './settings/panel_settings';
 import {SettingsTab} from './settings/settings_tab';
 import type {CustomSettingProps, PanelDeps} from './types';
@@ -42,7 +42,11 @@ export default function ConsolePanel(props: CustomSettingProps & {deps: PanelDep
     const [tab, setTab] = useState<TabName>('users');
     const [caller, setCaller] = useState<Caller>();
     const [error, setError] = useState('');
-    const [settings, setSettings] = useState<PanelSettings>(() => readPanelSettings(props.value));
+    // The Settings tab edits the form's value; every other tab plans with the saved config, so
+    // an edit takes effect only after the page's Save.
+    const [draft, setDraft] = useState<PanelSettings>(() => readPanelSettings(props.value));
+    const settings = useMemo(() => readSavedPanelSettings(props.config, deps.ownPluginId, props.id), [props.config, deps.ownPluginId, props.id]);
+    const invalidReason = useRef('');
     const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
 
     useEffect(() => {
@@ -54,14 +58,31 @@ export default function ConsolePanel(props: CustomSettingProps & {deps: PanelDep
     useEffect(() => cancelAllBatches, []);
 
     useEffect(() => {
-        setSettings(readPanelSettings(props.value));
+        setDraft(readPanelSettings(props.value));
     }, [props.value]);
 
+    // Save runs this after it wrote the config, and shows the error it returns.
+    const {registerSaveAction, unRegisterSaveAction} = props;
+    useEffect(() => {
+        const checkSettings = async () => {
+            if (invalidReason.current === '') {
+                return {};
+            }
+            return {error: {message: intl.formatMessage(settingsMessages.saveInvalid, {reason: invalidReason.current})}};
+        };
+        registerSaveAction(checkSettings);
+        return () => unRegisterSaveAction(checkSettings);
+    }, [registerSaveAction, unRegisterSaveAction, intl]);
+
     const changeSettings = (next: PanelSettings) => {
-        setSettings(next);
+        setDraft(next);
         props.onChange(props.id, next);
         props.setSaveNeeded();
     };
+
+    const markInvalid = useCallback((reason: string) => {
+        invalidReason.current = reason;
+    }, []);
 
     const moveTab = (event: React.KeyboardEvent, current: TabName) => {
         const step = {ArrowRight: 1, ArrowLeft: -1}[event.key as 'ArrowRight' | 'ArrowLeft'];
@@ -98,7 +119,14 @@ export default function ConsolePanel(props: CustomSettingProps & {deps: PanelDep
         case 'history':
             return <HistoryTab deps={deps} settings={settings}/>;
         case 'settings':
-            return <SettingsTab settings={settings} disabled={props.disabled} onChange={changeSettings}/>;
+            return (
+                <SettingsTab
+                    settings={draft}
+                    disabled={props.disabled}
+                    onChange={changeSettings}
+                    onInvalid={markInvalid}
+                />
+            );
         }
     };
 

@@ -21,6 +21,15 @@ interface PluginManifest {
     settings_schema?: {header?: string; footer?: string; settings?: PluginSetting[]};
 }
 
+/** Words a failed `PUT /api/v4/config/patch` with the server's text, error id and status. */
+function describeSaveError(error: any): string {
+    const details = [error?.server_error_id, error?.status_code ? `HTTP ${error.status_code}` : '']
+        .filter(Boolean)
+        .join(', ');
+    const text = `Saving the configuration failed: ${error?.message || String(error)}`;
+    return details ? `${text} (${details})` : text;
+}
+
 const noCustomComponents: Record<string, AdminConsoleCustomComponent> = {};
 
 /** Text shown in place of a `custom` setting whose plugin registered no component. */
@@ -135,8 +144,6 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
         try {
             // Only changed values are patched, so a form that only a save action made dirty
             // sends no config write. The web app patches on every save.
-            // NOTE: the embedded emulator has no `PUT /config/patch` route, so saving a changed
-            // value fails there with its 404 until the emulator adds one.
             const stored = config.PluginSettings?.Plugins?.[pluginId] ?? {};
             if (JSON.stringify(stored) !== JSON.stringify(values)) {
                 const plugins = {...config.PluginSettings?.Plugins, [pluginId]: values};
@@ -158,7 +165,7 @@ export function AdminConsole({pluginId}: {pluginId: string}) {
                 setSaveNeeded(false);
             }
         } catch (caught: any) {
-            setSaveError(caught?.message || String(caught));
+            setSaveError(describeSaveError(caught));
         } finally {
             setSaving(false);
         }

@@ -21,6 +21,12 @@ export const defaultPanelSettings: PanelSettings = {
     summary_channel_id: '',
 };
 
+/** Whole numbers the number settings accept, inclusive. */
+export const SETTING_RANGES = {
+    inactive_days: {min: 1, max: 36500},
+    confirm_threshold: {min: 0, max: 1000000},
+} as const;
+
 function wholeNumber(value: unknown, fallback: number, min: number, max: number): number {
     const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
@@ -38,10 +44,19 @@ export function readPanelSettings(value: unknown): PanelSettings {
     const names = Array.isArray(stored.protected_usernames) ? stored.protected_usernames : [];
     return {
         protected_usernames: normalizeUsernames(names.filter((name): name is string => typeof name === 'string')),
-        inactive_days: wholeNumber(stored.inactive_days, defaultPanelSettings.inactive_days, 1, 36500),
-        confirm_threshold: wholeNumber(stored.confirm_threshold, defaultPanelSettings.confirm_threshold, 0, 1000000),
+        inactive_days: wholeNumber(stored.inactive_days, defaultPanelSettings.inactive_days, SETTING_RANGES.inactive_days.min, SETTING_RANGES.inactive_days.max),
+        confirm_threshold: wholeNumber(stored.confirm_threshold, defaultPanelSettings.confirm_threshold, SETTING_RANGES.confirm_threshold.min, SETTING_RANGES.confirm_threshold.max),
         summary_channel_id: typeof stored.summary_channel_id === 'string' ? stored.summary_channel_id.trim() : '',
     };
+}
+
+/**
+ * Reads the saved value of a custom setting from the stored config
+ * (`PluginSettings.Plugins.<plugin id>.<lower-cased key>`), which changes only on Save.
+ */
+export function readSavedPanelSettings(config: unknown, pluginId: string, settingKey: string): PanelSettings {
+    const plugins = (config as {PluginSettings?: {Plugins?: Record<string, Record<string, unknown>>}} | undefined)?.PluginSettings?.Plugins;
+    return readPanelSettings(plugins?.[pluginId]?.[settingKey.toLowerCase()]);
 }
 
 /** Lower-cases usernames, drops a leading `@` and blanks, and keeps each name once. */
