@@ -216,7 +216,7 @@ describe('System Console panel', () => {
             const summary = page.getByTestId('deactivate-results-summary');
             await summary.waitFor({timeout: 30000});
             const text = await summary.innerText();
-            expect(text).toContain('(cancelled)');
+            expect(text).toContain('(canceled)');
 
             const [done, skipped, failed] = (text.match(/\d+/g) ?? []).map(Number);
             const deactivated = created.filter((username) => store.userByUsername(username)!.delete_at > 0).length;

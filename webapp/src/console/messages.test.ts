@@ -13,7 +13,6 @@ const translations: Record<string, string> = en;
 const realisticValues = {
     bots: 1,
     canceled: 'true',
-    cancelled: 'true',
     changed: 3,
     columns: 'id, email',
     command: '/deactivate @alice @bob',
@@ -62,6 +61,11 @@ const sharedMessages = Object.entries(confirmMessages).map(([key, message]) => [
 describe('panel messages', () => {
     test.each(panelMessages)('%s is in en.json', (_name, message) => {
         expect(translations[message.id]).toBe(message.defaultMessage);
+    });
+
+    test.each(panelMessages)('%s uses US spelling', (_name, message) => {
+        // Mattermost's English texts write "canceled" and "canceling".
+        expect(message.defaultMessage).not.toMatch(/cancell(ed|ing)/i);
     });
 
     test.each([...panelMessages, ...sharedMessages])('%s formats without syntax', (_name, message) => {

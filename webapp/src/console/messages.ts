@@ -123,14 +123,14 @@ export const batchMessages = {
     progressStarting: {id: 'deactivate.console.batch.progress_starting', defaultMessage: 'Measuring the rate…'},
     progressAnnounce: {id: 'deactivate.console.batch.progress_announce', defaultMessage: '{percent}% done'},
     cancel: {id: 'deactivate.console.batch.cancel', defaultMessage: 'Cancel the batch'},
-    cancelling: {
-        id: 'deactivate.console.batch.cancelling',
-        defaultMessage: 'Cancelling: writes already sent finish, nothing new starts.',
+    canceling: {
+        id: 'deactivate.console.batch.canceling',
+        defaultMessage: 'Canceling: writes already sent finish, nothing new starts.',
     },
     resultsTitle: {id: 'deactivate.console.batch.results_title', defaultMessage: 'Results'},
     resultsSummary: {
         id: 'deactivate.console.batch.results_summary',
-        defaultMessage: '{done} done, {skipped} skipped, {failed} failed{cancelled, select, true { (cancelled)} other {}}.',
+        defaultMessage: '{done} done, {skipped} skipped, {failed} failed{canceled, select, true { (canceled)} other {}}.',
     },
     resultsLabel: {id: 'deactivate.console.batch.results_label', defaultMessage: 'Results per account'},
     filterState: {id: 'deactivate.console.batch.filter_state', defaultMessage: 'Show'},

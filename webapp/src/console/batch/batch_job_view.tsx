@@ -49,7 +49,7 @@ function BatchResults({job, runner, onClose}: BatchJobViewProps) {
                         done: count('done'),
                         skipped: count('skipped'),
                         failed: count('failed'),
-                        cancelled: String(job.result.cancelled),
+                        canceled: String(job.result.cancelled),
                     })}
                 </p>
             )}

@@ -65,7 +65,7 @@ describe('ProgressView', () => {
         expect(onCancel).toHaveBeenCalledTimes(1);
     });
 
-    test('cancelling disables the button', () => {
+    test('canceling disables the button', () => {
         renderView({progress: progress(10), canceling: true});
         expect(screen.getByTestId('deactivate-progress-cancel')).toBeDisabled();
         expect(screen.getByText(/nothing new starts/)).toBeInTheDocument();

@@ -80,7 +80,7 @@ export function ProgressView({progress, total, canceling, onCancel}: ProgressVie
             >
                 {intl.formatMessage(messages.progressAnnounce, {percent: announcedPercent})}
             </p>
-            {canceling && <p style={styles.warning}>{intl.formatMessage(messages.cancelling)}</p>}
+            {canceling && <p style={styles.warning}>{intl.formatMessage(messages.canceling)}</p>}
             <div>
                 <button
                     type='button'
