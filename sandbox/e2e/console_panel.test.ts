@@ -151,8 +151,7 @@ describe('System Console panel', () => {
         expect(await page.getByTestId('deactivate-user-list').inputValue()).toBe('carol\ndave\n');
         expect(await sources.innerText()).toBe('To preview: 0 selected in the table, 2 users from the list');
 
-        await page.getByTestId('deactivate-user-list').fill('dave');
-        await page.getByTestId('deactivate-users-preview').click();
+        await previewList('dave');
         const names = await page.getByTestId('deactivate-preview-group-deactivate').locator('li').allInnerTexts();
         expect(names).toHaveLength(1);
         expect(names[0]).toMatch(/^@dave\b/);
@@ -164,6 +163,29 @@ describe('System Console panel', () => {
         expect(await page.getByTestId('deactivate-users-preview').isDisabled()).toBe(true);
         expect(userIsActive('carol')).toBe(true);
         sandbox.emulator!.store.updateActive(sandbox.emulator!.store.userByUsername('dave')!, true);
+    });
+
+    test('focus follows each view', async () => {
+        const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+        await openConsole();
+        await page.getByTestId('deactivate-users-list').click();
+        const checkbox = page.getByRole('checkbox', {name: /^Select @/}).first();
+        await checkbox.waitFor();
+        expect(await page.getByRole('checkbox', {name: /^Select row /}).count()).toBe(0);
+
+        sandbox.emulator!.store.createUser({username: 'focus1'});
+        await page.getByTestId('deactivate-user-list').fill('focus1');
+        await page.getByTestId('deactivate-users-preview').click();
+        expect(await eventually(focused, 'deactivate-preview-title')).toBe('deactivate-preview-title');
+        await page.getByTestId('deactivate-confirm-back').click();
+        expect(await eventually(focused, 'deactivate-users-preview')).toBe('deactivate-users-preview');
+
+        await page.getByTestId('deactivate-users-preview').click();
+        await page.getByTestId('deactivate-confirm-run').click();
+        await page.getByTestId('deactivate-results-summary').waitFor();
+        expect(await eventually(focused, 'deactivate-results-title')).toBe('deactivate-results-title');
+        await page.getByTestId('deactivate-batch-close').click();
+        expect(await eventually(focused, 'deactivate-users-search')).toBe('deactivate-users-search');
     });
 
     test('admin batch needs typed count', async () => {
@@ -293,8 +315,10 @@ describe('System Console panel', () => {
         expect(await page.getByTestId('deactivate-settings-threshold-error').count()).toBe(0);
 
         // Unsaved, the threshold of 1 does not apply yet: two users need no typed count.
+        sandbox.emulator!.store.createUser({username: 'settings1'});
+        sandbox.emulator!.store.createUser({username: 'settings2'});
         await page.getByTestId('deactivate-tab-users').click();
-        await previewList('carol dave');
+        await previewList('settings1 settings2');
         expect(await page.getByTestId('deactivate-confirm-typed').count()).toBe(0);
         await page.getByTestId('deactivate-confirm-back').click();
 

@@ -47,6 +47,7 @@ const realisticValues = {
     threshold: 25,
     total: 30,
     undone: 'true',
+    username: 'alice',
     users: 2,
     value: 'not/valid',
 };

@@ -37,6 +37,7 @@ export const userMessages = {
         id: 'deactivate.console.users.selected',
         defaultMessage: 'To preview: {table} selected in the table, {list, plural, one {# user} other {# users}} from the list',
     },
+    selectUser: {id: 'deactivate.console.users.select_user', defaultMessage: 'Select @{username}'},
     selectShown: {id: 'deactivate.console.users.select_shown', defaultMessage: 'Select all shown'},
     clearSelection: {id: 'deactivate.console.users.clear_selection', defaultMessage: 'Clear selection'},
     listLabel: {

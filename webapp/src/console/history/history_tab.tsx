@@ -11,6 +11,7 @@ import type {Plan} from '../../plan';
 import {BatchFlow} from '../batch/batch_flow';
 import {BatchJobView} from '../batch/batch_job_view';
 import {sectionRunner, useBatchJob} from '../batch/batch_runner';
+import {useFocusOnReturn} from '../batch/focus_on_return';
 import {downloadCsv} from '../csv/format_csv';
 import {describeError} from '../describe_error';
 import {batchMessages, historyMessages as messages} from '../messages';
@@ -47,6 +48,7 @@ export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSe
     const [userId, setUserId] = useState('');
     const [pending, setPending] = useState<Pending>();
     const runner = sectionRunner('history');
+    const {containerRef, focusOnReturn} = useFocusOnReturn<HTMLDivElement>();
     const job = useBatchJob(runner);
 
     const load = useCallback(async (nextPage: number, previous: Batch[]) => {
@@ -93,6 +95,7 @@ export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSe
                 runner={runner}
                 onClose={() => {
                     setPending(undefined);
+                    focusOnReturn('deactivate-history-filter');
                     load(0, []);
                 }}
             />
@@ -118,7 +121,10 @@ export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSe
                     return {outcome: outcomeOfServerUndo(pending.plan, undone, startedAt), cancelled: false};
                 }}
                 fileName={`deactivate-undo-${pending.batch.id}.csv`}
-                onBack={() => setPending(undefined)}
+                onBack={() => {
+                    setPending(undefined);
+                    focusOnReturn(`deactivate-history-undo-${pending.batch.id}`);
+                }}
             />
         );
     }
@@ -151,7 +157,10 @@ export function HistoryTab({deps, settings}: {deps: PanelDeps; settings: PanelSe
     ];
 
     return (
-        <div style={styles.section}>
+        <div
+            ref={containerRef}
+            style={styles.section}
+        >
             <div style={styles.row}>
                 <label style={styles.field}>
                     {intl.formatMessage(messages.filter)}

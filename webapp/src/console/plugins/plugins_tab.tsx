@@ -9,6 +9,7 @@ import type {Caller, InstalledPlugin, Plan} from '../../plan';
 import {BatchFlow} from '../batch/batch_flow';
 import {BatchJobView} from '../batch/batch_job_view';
 import {sectionRunner, useBatchJob} from '../batch/batch_runner';
+import {useFocusOnReturn} from '../batch/focus_on_return';
 import {confirmRequirement} from '../batch/type_to_confirm';
 import {describeError} from '../describe_error';
 import {panelMessages, pluginMessages as messages} from '../messages';
@@ -39,6 +40,7 @@ export function PluginsTab({deps, caller, settings}: {deps: PanelDeps; caller: C
     const [plan, setPlan] = useState<Plan>();
     const canWrite = caller.permissions.has(PLUGIN_WRITE_PERMISSION);
     const runner = sectionRunner('plugins');
+    const {containerRef, focusOnReturn} = useFocusOnReturn<HTMLDivElement>();
     const job = useBatchJob(runner);
 
     const load = useCallback(async () => {
@@ -115,6 +117,7 @@ export function PluginsTab({deps, caller, settings}: {deps: PanelDeps; caller: C
                 runner={runner}
                 onClose={() => {
                     setPlan(undefined);
+                    focusOnReturn('deactivate-plugins-refresh');
                     load();
                 }}
             />
@@ -147,18 +150,25 @@ export function PluginsTab({deps, caller, settings}: {deps: PanelDeps; caller: C
                     })];
                 }}
                 fileName='deactivate-plugins.csv'
-                onBack={() => setPlan(undefined)}
+                onBack={() => {
+                    setPlan(undefined);
+                    focusOnReturn(`deactivate-plugin-disable-${target?.id ?? ''}`);
+                }}
             />
         );
     }
 
     return (
-        <div style={styles.section}>
+        <div
+            ref={containerRef}
+            style={styles.section}
+        >
             <div>
                 <button
                     type='button'
                     style={styles.secondary}
                     onClick={load}
+                    data-testid='deactivate-plugins-refresh'
                 >
                     {intl.formatMessage(messages.refresh)}
                 </button>

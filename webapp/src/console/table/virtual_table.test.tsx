@@ -40,6 +40,7 @@ function Harness({rows, onEndReached}: {rows: Row[]; onEndReached?: () => void})
             selected={selected}
             onToggle={toggle}
             onEndReached={onEndReached}
+            rowLabel={(row) => `Select ${row.name}`}
             testId='table'
         />
     );
@@ -122,5 +123,11 @@ describe('VirtualTable', () => {
         const onEndReached = jest.fn();
         render(<Harness rows={makeRows(1000)} onEndReached={onEndReached}/>);
         expect(onEndReached).not.toHaveBeenCalled();
+    });
+
+    test('checkboxes named by rowLabel', () => {
+        render(<Harness rows={makeRows(3)}/>);
+        expect(screen.getByRole('checkbox', {name: 'Select user1'})).toBeInTheDocument();
+        expect(screen.queryByRole('checkbox', {name: 'Select row 2'})).toBeNull();
     });
 });

@@ -25,6 +25,8 @@ export interface VirtualTableProps<T> {
     /** With these two, a checkbox column selects rows and Space toggles the active row. */
     selected?: ReadonlySet<string>;
     onToggle?(row: T): void;
+    /** Accessible name of a row's checkbox, such as "Select @alice"; "Select row N" without it. */
+    rowLabel?(row: T): string;
     /** Called when the visible rows come near the end, to load the next page. */
     onEndReached?(): void;
     emptyText?: string;
@@ -62,7 +64,7 @@ export function visibleRange(scrollTop: number, height: number, rowHeight: numbe
  * `aria-rowcount`/`aria-rowindex` tell screen readers where they are in the whole list.
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
-    const {rows, columns, rowKey, label, selected, onToggle, onEndReached, emptyText, testId} = props;
+    const {rows, columns, rowKey, label, selected, onToggle, rowLabel, onEndReached, emptyText, testId} = props;
     const rowHeight = props.rowHeight ?? 36;
     const height = props.height ?? 360;
     const overscan = props.overscan ?? 6;
@@ -158,7 +160,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                             type='checkbox'
                             tabIndex={-1}
                             checked={isSelected}
-                            aria-label={`Select row ${index + 1}`}
+                            aria-label={rowLabel ? rowLabel(row) : `Select row ${index + 1}`}
                             onChange={() => onToggle?.(row)}
                         />
                     </div>

@@ -11,6 +11,7 @@ import type {Caller, Outcome} from '../../plan';
 import {BatchFlow} from '../batch/batch_flow';
 import {BatchJobView} from '../batch/batch_job_view';
 import {sectionRunner, useBatchJob} from '../batch/batch_runner';
+import {useFocusOnReturn} from '../batch/focus_on_return';
 import {flagWords, planSelection, targetsOfUsers} from '../batch/plan_selection';
 import type {PanelPlan} from '../batch/plan_selection';
 import {recordBatches} from '../batch/record_batches';
@@ -100,6 +101,7 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
     const [includeBots, setIncludeBots] = useState(false);
     const [batch, setBatch] = useState<PanelPlan>();
     const runner = sectionRunner('users');
+    const {containerRef, focusOnReturn} = useFocusOnReturn<HTMLDivElement>();
     const job = useBatchJob(runner);
     const loadingRef = useRef(false);
     const listingRef = useRef<Listing>();
@@ -230,6 +232,7 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
                     setBatch(undefined);
                     setSelected(new Map());
                     setListText('');
+                    focusOnReturn('deactivate-users-search');
                     if (listingRef.current) {
                         start({...listingRef.current, rows: [], nextPage: 0, complete: false, activityState: {}});
                     }
@@ -252,7 +255,10 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
                 run={(signal, onProgress) => runPlan(batch.plan, deps.rest, intl, {signal, onProgress})}
                 afterRun={(outcome) => recordPanelBatch(deps, intl, outcome, flags)}
                 fileName='deactivate-results.csv'
-                onBack={() => setBatch(undefined)}
+                onBack={() => {
+                    setBatch(undefined);
+                    focusOnReturn('deactivate-users-preview');
+                }}
             />
         );
     }
@@ -265,7 +271,10 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
     );
 
     return (
-        <div style={styles.section}>
+        <div
+            ref={containerRef}
+            style={styles.section}
+        >
             <div style={styles.row}>
                 {field(intl.formatMessage(messages.search), (
                     <input
@@ -424,6 +433,7 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
                         label={intl.formatMessage(messages.tableLabel)}
                         selected={selectedIds}
                         onToggle={toggle}
+                        rowLabel={(row) => intl.formatMessage(messages.selectUser, {username: row.user.username})}
                         onEndReached={() => loadMore(false)}
                         emptyText={intl.formatMessage(messages.noUsers)}
                         testId='deactivate-users-table'
