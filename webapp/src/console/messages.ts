@@ -158,6 +158,27 @@ export const batchMessages = {
     },
 } as const;
 
+// Skip reasons that the slash command words with its flags, worded for the panel's controls.
+export const skipMessages = {
+    adminSkipped: {
+        id: 'deactivate.console.skip.admin_skipped',
+        defaultMessage: 'system admin (check "Include system admins" to include system admins)',
+    },
+    botSkipped: {id: 'deactivate.console.skip.bot_skipped', defaultMessage: 'bot account (check "Include bots" to disable bots)'},
+    neverActiveSkipped: {
+        id: 'deactivate.console.skip.never_active_skipped',
+        defaultMessage: 'no recorded activity (select these users in the table to include them)',
+    },
+    selfRefused: {
+        id: 'deactivate.console.skip.self_refused',
+        defaultMessage: 'your own account (write "me" in the pasted list to deactivate it)',
+    },
+    protectedSkipped: {
+        id: 'deactivate.console.skip.protected_skipped',
+        defaultMessage: 'protected in the Settings section of this panel',
+    },
+} as const;
+
 export const pluginMessages = {
     tableLabel: {id: 'deactivate.console.plugins.table_label', defaultMessage: 'Installed plugins'},
     columnName: {id: 'deactivate.console.plugins.column_name', defaultMessage: 'Plugin'},

@@ -4,10 +4,11 @@ import {useIntl} from 'react-intl';
 import {actionHeadingMessages, confirmMessages} from '../../confirm/messages';
 import {groupPlan, itemLabel} from '../../confirm/plan_groups';
 import type {PlanGroup} from '../../confirm/plan_groups';
-import {skipReasonMessages} from '../../plan';
 import type {Plan} from '../../plan';
 
 import {panelStyles as styles} from '../panel_styles';
+
+import {panelSkipReason} from './panel_skip_reasons';
 
 // The confirmation modal cuts groups at the same length.
 const MAX_NAMES_PER_GROUP = 25;
@@ -44,7 +45,7 @@ export function PlanPreview({plan, protectionNote}: PlanPreviewProps) {
         const label = group.actionable ?
             intl.formatMessage(actionHeadingMessages[group.planClass]) :
             intl.formatMessage(confirmMessages.skippedHeading, {
-                reason: intl.formatMessage(skipReasonMessages[group.planClass as keyof typeof skipReasonMessages]),
+                reason: panelSkipReason(intl, group.planClass),
             });
         return intl.formatMessage(confirmMessages.groupHeading, {label, count: group.items.length});
     };

@@ -12,6 +12,7 @@ import {BatchFlow} from '../batch/batch_flow';
 import {BatchJobView} from '../batch/batch_job_view';
 import {sectionRunner, useBatchJob} from '../batch/batch_runner';
 import {useFocusOnReturn} from '../batch/focus_on_return';
+import {withPanelSkipReasons} from '../batch/panel_skip_reasons';
 import {flagWords, planSelection, targetsOfUsers} from '../batch/plan_selection';
 import type {PanelPlan} from '../batch/plan_selection';
 import {recordBatches} from '../batch/record_batches';
@@ -252,7 +253,10 @@ export function UsersTab({deps, caller, settings}: UsersTabProps) {
                 threshold={settings.confirm_threshold}
                 confirmLabel={confirmLabel(intl, batch.plan)}
                 total={countAccountWrites(batch.plan)}
-                run={(signal, onProgress) => runPlan(batch.plan, deps.rest, intl, {signal, onProgress})}
+                run={async (signal, onProgress) => {
+                    const run = await runPlan(batch.plan, deps.rest, intl, {signal, onProgress});
+                    return {...run, outcome: withPanelSkipReasons(run.outcome, intl)};
+                }}
                 afterRun={(outcome) => recordPanelBatch(deps, intl, outcome, flags)}
                 fileName='deactivate-results.csv'
                 onBack={() => {
