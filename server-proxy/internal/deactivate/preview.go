@@ -42,6 +42,15 @@ func (p *Plugin) executePreview(args *model.CommandArgs, parsed ParsedCommand) *
 		Message:   formatPreview(parsed, items),
 	}
 
+	return p.sendPreview(args, parsed, planned, post, "a pending /deactivate request")
+}
+
+// sendPreview sends the preview post. Unless there is nothing to confirm or
+// it is a dry run, it first stores the pending request and adds the Confirm
+// and Cancel buttons; what names the request in the error log.
+func (p *Plugin) sendPreview(
+	args *model.CommandArgs, parsed ParsedCommand, planned []string, post *model.Post, what string,
+) *model.CommandResponse {
 	if len(planned) == 0 || parsed.Flags.DryRun {
 		p.API.SendEphemeralPost(args.UserId, post)
 		return &model.CommandResponse{}
@@ -59,7 +68,7 @@ func (p *Plugin) executePreview(args *model.CommandArgs, parsed ParsedCommand) *
 		Planned:   planned,
 	}
 	if err := p.savePending(request); err != nil {
-		p.API.LogError("Failed to store a pending /deactivate request", "user_id", args.UserId, "error", err.Error())
+		p.API.LogError("Failed to store "+what, "user_id", args.UserId, "error", err.Error())
 		return ephemeral("The preview could not be stored, so nothing can be confirmed. Try again in a moment.")
 	}
 

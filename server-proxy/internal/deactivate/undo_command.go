@@ -62,32 +62,8 @@ func (p *Plugin) executeUndoCommand(args *model.CommandArgs, parsed ParsedComman
 		Message:   formatUndoPreview(batchID, candidates, parsed.Flags.DryRun),
 	}
 
-	if len(planned) == 0 || parsed.Flags.DryRun {
-		p.API.SendEphemeralPost(args.UserId, post)
-		return &model.CommandResponse{}
-	}
-
 	parsed.BatchID = batchID
-	request := &PendingRequest{
-		ID:        model.NewId(),
-		UserID:    args.UserId,
-		ChannelID: args.ChannelId,
-		RootID:    args.RootId,
-		PostID:    post.Id,
-		CreatedAt: p.now().UnixMilli(),
-		Command:   args.Command,
-		Parsed:    parsed,
-		Planned:   planned,
-	}
-	if err := p.savePending(request); err != nil {
-		p.API.LogError("Failed to store a pending undo", "user_id", args.UserId, "error", err.Error())
-		return ephemeral("The preview could not be stored, so nothing can be confirmed. Try again in a moment.")
-	}
-
-	post.AddProp("attachments", []*model.SlackAttachment{confirmAttachment(request.ID)})
-	p.API.SendEphemeralPost(args.UserId, post)
-
-	return &model.CommandResponse{}
+	return p.sendPreview(args, parsed, planned, post, "a pending undo")
 }
 
 // formatUndoPreview lists what undo would reactivate and what it skips.
