@@ -90,7 +90,7 @@ describe('protected accounts and summaries', () => {
         const batchId = (/Saved in the history as batch ([0-9a-z]+)\./).exec(outcome)?.[1];
         expect(batchId).toBeTruthy();
 
-        // The server part posts the summary before POST /batches answers, so it exists by now.
+        // The server part posts the summary before POST /batches returns, so it exists by now.
         const summaries = channelPosts(channel.id);
         expect(summaries).toHaveLength(1);
         expect(summaries[0]).toContain(`\`${batchId}\``);

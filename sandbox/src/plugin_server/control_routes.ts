@@ -5,6 +5,7 @@ import type {Emulator, EmulatorStore, UserRecord} from '../emulator/index';
 
 import {callerUserId} from './caller_session';
 import type {EphemeralFeed} from './ephemeral_feed';
+import {compareValues} from '../emulator/compare';
 
 /** Path prefix of the routes between the sandbox and its Go host, outside `/api/v4`. */
 export const controlPrefix = '/__sandbox/';
@@ -12,7 +13,7 @@ export const controlPrefix = '/__sandbox/';
 /** Header with the secret that only the sandbox and its Go host know. */
 export const secretHeader = 'x-sandbox-secret';
 
-/** What a control route needs: the emulator, the ephemeral feed and the command hook. */
+/** Dependencies of a control route: the emulator, the ephemeral feed and the command hook. */
 export interface ControlContext {
     emulator: Emulator;
     feed: EphemeralFeed;
@@ -91,7 +92,7 @@ function listUsers(store: EmulatorStore, query: URLSearchParams): Record<string,
                 field.toLowerCase().startsWith(term),
             ),
         )
-        .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+        .sort((a, b) => compareValues(a.username, b.username));
     return matches.slice(page * perPage, page * perPage + perPage).map(userJson);
 }
 

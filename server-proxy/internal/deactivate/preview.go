@@ -47,7 +47,7 @@ func (p *Plugin) executePreview(args *model.CommandArgs, parsed ParsedCommand) *
 
 // sendPreview sends the preview post. Unless there is nothing to confirm or
 // it is a dry run, it first stores the pending request and adds the Confirm
-// and Cancel buttons; what names the request in the error log.
+// and Cancel buttons. The what argument names the request in the error log.
 func (p *Plugin) sendPreview(
 	args *model.CommandArgs, parsed ParsedCommand, planned []string, post *model.Post, what string,
 ) *model.CommandResponse {

@@ -2,7 +2,7 @@ import type {RateLimitInfo} from '../rest';
 
 import type {Clock} from './clock';
 
-/** Refill interval assumed until a response tells better: Mattermost's default of 10 per second. */
+/** Refill interval assumed until a response reports one: Mattermost's default of 10 per second. */
 const DEFAULT_INTERVAL_MS = 100;
 
 interface Observation {
@@ -17,7 +17,7 @@ interface Observation {
  * `X-RateLimit-Remaining` from every response and sends freely while more than `reserve`
  * requests remain. Below that it spaces sends by the refill interval, which it estimates from
  * `X-RateLimit-Reset` and `X-RateLimit-Limit` (Mattermost's throttled GCRA refills one request
- * per interval and reports the seconds until it is full again). After a 429 it holds every send
+ * per interval and reports the seconds until it is full again). After a 429 it pauses every send
  * until the server's wait is over.
  */
 export class RatePacer {
@@ -64,14 +64,14 @@ export class RatePacer {
         this.estimateInterval(info);
     }
 
-    /** Holds every send for `milliseconds`, as a 429's `Retry-After` asks. */
+    /** Pauses every send for `milliseconds`, as a 429's `Retry-After` requests. */
     block(milliseconds: number): void {
         this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + milliseconds);
     }
 
     /**
      * Estimates how many requests the server would accept now: the last reported remaining
-     * count, minus every request sent after the one it answered, plus the refills since.
+     * count, minus every request sent after the one it came with, plus the refills since.
      */
     remainingEstimate(now = this.clock.now()): number {
         if (!this.latest) {
@@ -107,7 +107,7 @@ export class RatePacer {
     }
 
     // The reset time is rounded up to whole seconds, so the estimate is closest when many
-    // requests are missing from the limit; the observation with the largest deficit wins.
+    // requests are missing from the limit. The observation with the largest deficit therefore wins.
     private estimateInterval(info: RateLimitInfo): void {
         if (info.limit === undefined || info.remaining === undefined || info.resetSeconds === undefined) {
             return;

@@ -2,7 +2,7 @@ import {isRestError} from '../rest';
 import type {RateLimitInfo} from '../rest';
 
 /**
- * How an attempt failed: `rate_limited` is HTTP 429, `server` a 5xx, `network` no response at all,
+ * Kind of an attempt's failure: `rate_limited` is HTTP 429, `server` a 5xx, `network` no response at all,
  * `client` any other 4xx or an unreadable 2xx, `other` an error that is not a REST error.
  */
 export type FailureKind = 'rate_limited' | 'server' | 'network' | 'client' | 'other';
@@ -36,7 +36,7 @@ export function classifyFailure(error: unknown): Failure {
     return {kind: 'client', rateLimit};
 }
 
-/** Whether a failure of this kind may succeed when the same idempotent write is sent again. */
+/** Returns whether a failure of this kind may succeed when the same idempotent write is sent again. */
 export function isRetryable(kind: FailureKind): boolean {
     return kind === 'rate_limited' || kind === 'server' || kind === 'network';
 }

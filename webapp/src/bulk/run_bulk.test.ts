@@ -75,7 +75,8 @@ describe('runBulk retries', () => {
         const {results, sends} = await run(['a'], write, {maxAttempts: 3});
 
         expect(results[0]).toMatchObject({state: 'failed', attempts: 3});
-        expect(results[0].state === 'failed' && results[0].reason).toBe('fetch failed (after 3 attempts)');
+        expect(results[0].state).toBe('failed');
+        expect((results[0] as {reason?: string}).reason).toBe('fetch failed (after 3 attempts)');
         expect(sends).toHaveLength(3);
     });
 
@@ -159,7 +160,8 @@ describe('runBulk batches', () => {
 
         expect(cancelled).toBe(true);
         expect(results[0]).toMatchObject({state: 'failed', attempts: 1});
-        expect(results[0].state === 'failed' && results[0].reason).toContain('canceled before it was sent again');
+        expect(results[0].state).toBe('failed');
+        expect((results[0] as {reason?: string}).reason).toContain('canceled before it was sent again');
     });
 
     test('mixed batch ends once each', async () => {

@@ -2,7 +2,7 @@ import type {RateLimitInfo} from '../rest';
 
 import type {Clock} from './clock';
 
-/** What a write reports on success: the rate-limit headers of its response, when it saw any. */
+/** Result of a successful write: the rate-limit headers of its response, when it had any. */
 export interface WriteResponse {
     rateLimit?: RateLimitInfo;
 }
@@ -29,13 +29,13 @@ export interface BulkOptions<T> {
     /** Times one item is sent again after HTTP 429. Defaults to 10. */
     maxRateLimitRetries?: number;
 
-    /** Longest total wait, in milliseconds, spent before the retries of one item. Defaults to 120000. */
+    /** Maximum total wait, in milliseconds, spent before the retries of one item. Defaults to 120000. */
     maxTotalWaitMs?: number;
 
     /** First backoff delay in milliseconds, doubled on every retry. Defaults to 500. */
     baseDelayMs?: number;
 
-    /** Longest single backoff delay in milliseconds. Defaults to 30000. */
+    /** Maximum single backoff delay, in milliseconds. Defaults to 30000. */
     maxDelayMs?: number;
 
     /** Stops the run: no new writes start, in-flight ones finish and are recorded. */

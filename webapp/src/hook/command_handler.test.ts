@@ -284,17 +284,17 @@ describe('CommandHandler', () => {
 
 /**
  * Stands in for the server part's history routes, which run in Go, so these tests can check what
- * the web app sends and how it reads the answers. The Go side has its own tests of the routes.
+ * the web app sends and how it reads the responses. The Go side has its own tests of the routes.
  */
 class FakeHistoryRoutes {
     readonly batches: Batch[] = [];
     readonly undone: string[] = [];
     readonly confirmedIds: string[] = [];
 
-    /** Makes the next undo answer 409, as when another undo of the batch is running. */
+    /** Makes the next undo return 409, as when another undo of the batch is running. */
     conflict = false;
 
-    /** What `GET /settings` returns; undefined answers 500, as a failing server part does. */
+    /** What `GET /settings` returns; undefined returns 500, as a failing server part does. */
     protectedUsernames: string[] | undefined = [];
 
     /** Set in the answer of `POST /batches`, as when the summary post failed. */

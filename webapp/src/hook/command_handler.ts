@@ -51,7 +51,7 @@ export interface CommandHandlerDeps {
 export class CommandHandler {
     constructor(private readonly deps: CommandHandlerDeps) {}
 
-    /** The `registerSlashCommandWillBePostedHook` callback. It never throws. */
+    /** The `registerSlashCommandWillBePostedHook` callback. It catches every exception and returns it as `{error}`. */
     hook = async (message: string, args: SlashCommandArgs): Promise<SlashCommandHookResult> => {
         if (!isDeactivateCommand(message)) {
             return {message, args};
@@ -90,7 +90,7 @@ export class CommandHandler {
     private describeRunFailure(plan: Plan, error: unknown): string {
         const {intl} = this.deps;
         if (plan.kind === 'undo' && isRestError(error) && error.status === 409) {
-            // The server part answers 409 when another undo of the batch ran or is running.
+            // The server part returns 409 when another undo of the batch ran or is running.
             return formatNotice(intl, 'alreadyUndone', {batchId: escapeMarkdown(plan.historyBatchId || '')});
         }
         const text = error instanceof Error ? error.message : String(error);
@@ -284,7 +284,7 @@ export class CommandHandler {
         return {...(await planUndo(last.users, rest)), command};
     }
 
-    /** Shows a dry run, reports a plan with nothing to write, or asks for confirmation. */
+    /** Shows a dry run, reports a plan with nothing to write, or opens the confirmation. */
     private async present(plan: Plan, location: PostLocation): Promise<void> {
         const {intl, store} = this.deps;
         if (plan.dryRun) {

@@ -25,7 +25,7 @@ const NO_PROTECTED_USERNAMES: ReadonlySet<string> = new Set();
 /**
  * Classifies user targets in order, planning each user once at its first place. Admin targets
  * that pass every check come out as `deactivate`, and refuseLastAdmins decides them afterwards
- * because that needs the count of active system admins. `protectedUsernames` holds lower-cased
+ * because that needs the count of active system admins. `protectedUsernames` contains lower-cased
  * usernames: an active user among them is `protected_skipped`, whatever the flags.
  */
 export function classifyUsers(

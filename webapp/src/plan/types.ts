@@ -28,10 +28,10 @@ export type PluginPlanClass = 'disable_plugin' | 'plugin_not_found' | 'plugin_am
 
 export type Warning = 'sso_reactivation' | 'self_plugin' | 'never_active';
 
-/** Where an `inactive` plan read the users' last activity. */
+/** Source from which an `inactive` plan read the users' last activity. */
 export type ActivitySourceName = 'reports' | 'statuses';
 
-/** How an `inactive` plan chose its users, for the preview, the modal and the outcome. */
+/** Selection rule of an `inactive` plan, for the preview, the modal and the outcome. */
 export interface InactiveSelection {
     days: number;
 

@@ -38,7 +38,7 @@ export type Method = 'GET' | 'POST' | 'PUT';
 
 export type Expected = 'object' | 'array';
 
-/** What a successful write returns: its HTTP status and rate-limit headers. */
+/** Result of a successful write: its HTTP status and rate-limit headers. */
 export interface WriteResult {
     status: number;
     rateLimit?: RateLimitInfo;
@@ -128,7 +128,7 @@ export class RestClient {
 
     /**
      * `GET /reports/users` (Mattermost 9.6+): 100 active users sorted by username, after the
-     * cursor when one is given. Older servers answer 404.
+     * cursor when one is given. Older servers return 404.
      */
     getUserReportPage(cursor?: {fromColumnValue: string; fromId: string}): Promise<UserReport[]> {
         const query = new URLSearchParams({sort_column: 'Username', page_size: '100', hide_inactive: 'true'});

@@ -41,7 +41,7 @@ export interface FaultOptions {
 
     latency?: LatencyOptions;
 
-    /** Which requests the faults and latency cover. Defaults to every request. */
+    /** Filter of the requests that the faults and latency cover. Defaults to every request. */
     covers?: (ctx: RequestContext) => boolean;
 }
 

@@ -8,7 +8,7 @@ import type {EmulatorStore} from '../store';
 import type {CommandRegistry} from '../commands/registry';
 import {parseJson, readBody} from './request';
 
-/** Where the session token came from; only cookie sessions are CSRF-checked. */
+/** Source of the session token. Only cookie sessions are CSRF-checked. */
 export type TokenLocation = 'header' | 'cookie' | 'query' | 'none';
 
 /** Per-request state handed to middleware and route handlers. */
@@ -43,7 +43,7 @@ export class RequestContext {
         return parseJson(await this.body());
     }
 
-    /** Returns the session, or throws the 401 that `APISessionRequired` routes answer with. */
+    /** Returns the session, or throws the 401 that `APISessionRequired` routes return. */
     requireSession(): SessionRecord {
         if (!this.session) {
             throw sessionExpired('UserRequired');
@@ -59,7 +59,7 @@ export class RequestContext {
         return this.store.hasPermission(this.userId, permission);
     }
 
-    /** Throws the 403 of `c.SetPermissionError` unless the caller holds `permission`. */
+    /** Throws the 403 of `c.SetPermissionError` unless the caller has `permission`. */
     requirePermission(permission: string): void {
         if (!this.hasPermission(permission)) {
             throw permissionError(this.userId, permission);

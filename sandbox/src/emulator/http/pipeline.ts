@@ -13,7 +13,7 @@ import type {CommandRegistry} from '../commands/registry';
 export const API_PREFIX = '/api/v4';
 
 /**
- * A request middleware. It sees every request before routing and may answer it itself
+ * A request middleware. It receives every request before routing and may reply itself
  * (rate limiting, fault injection) or call `next` and change the reply (latency, headers).
  */
 export type Middleware = (ctx: RequestContext, next: () => Promise<Reply>) => Promise<Reply>;

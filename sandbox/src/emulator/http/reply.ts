@@ -1,6 +1,6 @@
 import type {AppError} from '../errors';
 
-/** What a route handler returns; the pipeline turns it into the HTTP response. */
+/** Value a route handler returns. The pipeline turns it into the HTTP response. */
 export interface Reply {
     status: number;
     /** Serialised with `JSON.stringify` and sent as `application/json`. */

@@ -2,7 +2,7 @@ import type {RequestContext} from './context';
 import type {Reply} from './reply';
 
 /**
- * How a route authenticates, after `web/handlers.go`: `session` is `APISessionRequired`,
+ * Authentication of a route, after `web/handlers.go`: `session` is `APISessionRequired`,
  * `optional` is `APIHandler` (a session is read if present but not required).
  */
 export type RouteAuth = 'session' | 'optional';
@@ -15,7 +15,7 @@ export interface Route {
     auth: RouteAuth;
     /** Skips the CSRF check, like the server's `TrustRequester` handlers. */
     trustRequester?: boolean;
-    /** First server version with this route; older versions answer the router's 404. */
+    /** First server version with this route; older versions return the router's 404. */
     since?: string;
     handler: Handler;
 }

@@ -4,11 +4,12 @@ import type {RequestContext} from '../http/context';
 import {jsonReply, type Reply} from '../http/reply';
 import type {Route} from '../http/router';
 import {TEAM} from './patterns';
+import {compareValues} from '../compare';
 
 /**
  * `POST /commands/execute` in the order of 5.37 `executeCommand`: body checks, then
  * `use_slash_commands` in the channel (403 for a channel the caller is not in), then the
- * trigger lookup (404 for a trigger nobody registered).
+ * trigger lookup (404 for a trigger that no command registered).
  */
 async function executeCommand(ctx: RequestContext): Promise<Reply> {
     const body = (await ctx.json()) as {command?: unknown; channel_id?: unknown} | undefined;
@@ -63,7 +64,7 @@ function autocompleteSuggestions(ctx: RequestContext): Reply {
     }
     const suggestions = [...BUILTIN_SUGGESTIONS, ...ctx.commands.all().map((c) => c.suggestion)]
         .filter((suggestion) => suggestion.Complete.startsWith(typed.toLowerCase()))
-        .sort((a, b) => (a.Complete < b.Complete ? -1 : a.Complete > b.Complete ? 1 : 0));
+        .sort((a, b) => compareValues(a.Complete, b.Complete));
     return jsonReply(suggestions);
 }
 

@@ -69,7 +69,7 @@ function getPluginStatuses(ctx: RequestContext): Reply {
 
 /**
  * `GET /plugins/webapp` needs no session. It lists running plugins whose webapp bundle can be
- * read; a plugin whose bundle file is missing is left out, as its webapp part cannot start.
+ * read. A plugin whose bundle file is missing is left out, because its webapp part cannot start.
  */
 function getWebappPlugins(ctx: RequestContext): Reply {
     requirePluginsEnabled(ctx);
@@ -125,7 +125,7 @@ async function uploadPlugin(ctx: RequestContext): Promise<Reply> {
     try {
         parts = parseMultipart(headerValue(ctx.req, 'content-type'), await ctx.body());
     } catch (error) {
-        // Go's http.Error answers a form that cannot be parsed with plain text.
+        // Go's http.Error replies with plain text to a form that cannot be parsed.
         const message = error instanceof Error ? error.message : String(error);
         return {status: 400, raw: `${message}\n`, contentType: 'text/plain; charset=utf-8'};
     }

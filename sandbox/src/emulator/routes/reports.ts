@@ -4,6 +4,7 @@ import {jsonReply, type Reply} from '../http/reply';
 import type {Route} from '../http/router';
 import {isValidId} from '../ids';
 import type {UserRecord} from '../records';
+import {compareValues} from '../compare';
 
 /** `ReportingMaxPageSize` of server/public/model/report.go. */
 const REPORT_MAX_PAGE_SIZE = 100;
@@ -51,8 +52,8 @@ function compareRows(field: keyof UserRecord, descending: boolean) {
     return (left: UserRecord, right: UserRecord): number => {
         const a = left[field] as string | number;
         const b = right[field] as string | number;
-        const byField = a < b ? -1 : a > b ? 1 : 0;
-        const order = byField !== 0 ? byField : left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
+        // Ties are broken by id, as the report's cursor paging needs a total order.
+        const order = compareValues(a, b) || compareValues(left.id, right.id);
         return descending ? -order : order;
     };
 }

@@ -18,7 +18,7 @@ export interface BatchJob {
     progress?: BulkProgress;
     canceling: boolean;
     result?: BatchRun;
-    /** What `afterRun` returned (recording, cluster check), shown under the results. */
+    /** Notes that `afterRun` returned (recording, cluster check), shown under the results. */
     notes: string[];
     error: string;
 }
@@ -43,10 +43,10 @@ function warnBeforeUnload(event: BeforeUnloadEvent): void {
 }
 
 /**
- * Holds one section's batch outside React, so the batch keeps running, keeps its progress and is
- * recorded when it ends even while no component shows it: a tab switch unmounts the section,
- * and the section shows the batch again when it mounts. While any batch runs, the page asks
- * before it unloads.
+ * Runner of one section's batch, kept outside React. The batch keeps running, keeps its progress
+ * and is recorded when it ends even while no component shows it. A tab switch unmounts the
+ * section, and the section shows the batch again when it mounts. While any batch runs, the page
+ * warns before it unloads.
  */
 export class BatchRunner {
     private job?: BatchJob;

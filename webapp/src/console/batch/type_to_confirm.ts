@@ -1,7 +1,7 @@
 import {isSystemAdmin} from '../../plan';
 import type {Plan} from '../../plan';
 
-/** What the confirmation step asks for before a batch may run. */
+/** Input the confirmation step requires before a batch may run. */
 export interface ConfirmRequirement {
     /** The text the admin must type, or undefined when a click is enough. */
     expected?: string;
